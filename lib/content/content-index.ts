@@ -1,0 +1,107 @@
+/**
+ * Parsed posts → the index every page reads: newest first, by id, by
+ * category, by tag. Built once per process in linear passes (plus one sort).
+ */
+import { categoryKey } from "./categories";
+import { shortHash } from "./categories";
+import type { Article, CategoryRef, ContentProblem, ParsedPost } from "./types";
+
+export interface CategoryEntry {
+  category: CategoryRef;
+  /** Newest first. */
+  articles: Article[];
+}
+
+export interface ContentIndex {
+  /** Every published article, newest first. */
+  articles: Article[];
+  byId: Map<string, Article>;
+  /** By category key (the URL segment). */
+  byCategory: Map<string, CategoryEntry>;
+  byTag: Map<string, Article[]>;
+  /** Categories with the most articles first (ties by name). */
+  categories: CategoryEntry[];
+  /** Problems the index found across posts (duplicate ids). */
+  problems: ContentProblem[];
+}
+
+/** Newest first; equal instants by id, so the order never depends on file order. */
+export function compareNewestFirst(a: { publishedAt: number; id: string }, b: { publishedAt: number; id: string }) {
+  return b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function buildIndex(posts: ParsedPost[], categoryTitles: Map<string, string> = new Map()): ContentIndex {
+  const problems: ContentProblem[] = [];
+  const names = categoryDisplayNames(posts, categoryTitles);
+  const refs = new Map<string, CategoryRef>();
+  const byId = new Map<string, Article>();
+
+  const articles: Article[] = [];
+  for (const { categorySlug, ...post } of posts) {
+    let category = refs.get(categorySlug);
+    if (!category) {
+      category = { slug: categorySlug, key: categoryKey(categorySlug), name: names.get(categorySlug) ?? categorySlug };
+      refs.set(categorySlug, category);
+    }
+    let id = post.id;
+    if (byId.has(id)) {
+      id = `${post.id}-${shortHash(post.file)}`;
+      problems.push({
+        file: post.file,
+        severity: "warning",
+        reason: `has the same file name as ${byId.get(post.id)!.file}; published at '${id}' instead`,
+      });
+    }
+    const article: Article = { ...post, id, category };
+    byId.set(id, article);
+    articles.push(article);
+  }
+  articles.sort(compareNewestFirst);
+
+  const byCategory = new Map<string, CategoryEntry>();
+  const byTag = new Map<string, Article[]>();
+  for (const article of articles) {
+    const key = article.category.key;
+    let entry = byCategory.get(key);
+    if (!entry) byCategory.set(key, (entry = { category: article.category, articles: [] }));
+    entry.articles.push(article);
+    for (const tag of article.tags) {
+      let list = byTag.get(tag);
+      if (!list) byTag.set(tag, (list = []));
+      list.push(article);
+    }
+  }
+  const categories = [...byCategory.values()].sort(
+    (a, b) => b.articles.length - a.articles.length || a.category.name.localeCompare(b.category.name, "zh-CN"),
+  );
+  return { articles, byId, byCategory, byTag, categories, problems };
+}
+
+/**
+ * A category's display name: the tag its posts carry most often as their
+ * first tag (`中国发展网新闻`); else the `category/<slug>.html` title; else the slug.
+ */
+function categoryDisplayNames(posts: ParsedPost[], titles: Map<string, string>): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const post of posts) {
+    const tag = post.tags[0];
+    if (!tag) continue;
+    let perTag = counts.get(post.categorySlug);
+    if (!perTag) counts.set(post.categorySlug, (perTag = new Map()));
+    perTag.set(tag, (perTag.get(tag) ?? 0) + 1);
+  }
+  const names = new Map<string, string>();
+  for (const post of posts) {
+    if (names.has(post.categorySlug)) continue;
+    const perTag = counts.get(post.categorySlug);
+    const best = perTag && [...perTag].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    names.set(post.categorySlug, best ?? titles.get(post.categorySlug) ?? post.categorySlug);
+  }
+  return names;
+}
+
+/** One page of a list; pages are 1-based. */
+export function paginate<T>(items: T[], page: number, perPage: number): { items: T[]; page: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(items.length / perPage));
+  return { items: items.slice((page - 1) * perPage, page * perPage), page, pageCount };
+}

@@ -1,0 +1,67 @@
+/**
+ * Text → front-matter fields + markdown body, with editor-friendly reasons
+ * when the front matter is missing, unclosed or not valid YAML.
+ *
+ * gray-matter does the split; two checks run first because gray-matter is
+ * silent about them: a file whose front matter is never closed (it would
+ * swallow the body as YAML), and blank lines before the opening `---` (Jekyll
+ * tolerates them in practice, gray-matter does not). Every scalar stays a
+ * string (YAML's failsafe schema): `2021-12-08 10:46:18` is not silently read
+ * as UTC (see `lib/time.ts`), `date: +0800` is not the number 800, and a
+ * title such as `2021` stays text.
+ */
+import matter from "gray-matter";
+import yaml from "js-yaml";
+
+export type FrontMatterResult =
+  | { ok: true; data: Record<string, unknown>; body: string; bodyStartLine: number }
+  | { ok: false; reason: string; line?: number };
+
+const DELIMITER = /^---\s*$/;
+const CLOSING = /^(?:---|\.\.\.)\s*$/;
+
+const parseYaml = (source: string) => yaml.load(source, { schema: yaml.FAILSAFE_SCHEMA }) as object;
+
+/** Splits a decoded post into its front-matter fields and body. Lines are 1-based. */
+export function splitFrontMatter(text: string): FrontMatterResult {
+  const lines = text.split("\n");
+  let open = 0;
+  while (open < lines.length && lines[open].trim() === "") open++;
+  if (open === lines.length) return { ok: false, reason: "the file is empty" };
+  if (!DELIMITER.test(lines[open])) {
+    return { ok: false, line: open + 1, reason: "no front matter: the file must start with a '---' line" };
+  }
+  let close = open + 1;
+  while (close < lines.length && !CLOSING.test(lines[close])) close++;
+  if (close === lines.length) {
+    return { ok: false, line: open + 1, reason: "front matter never closed: add a '---' line after the last field" };
+  }
+
+  const yamlText = lines.slice(open + 1, close).join("\n");
+  let data: unknown;
+  try {
+    // gray-matter is given exactly the front-matter block, so its cache-free
+    // (options-passing) call cannot misplace the closing delimiter.
+    data = matter(`---\n${yamlText}\n---\n`, { engines: { yaml: parseYaml } }).data;
+  } catch (error) {
+    return { ok: false, ...describeYamlError(error, open + 1) };
+  }
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return { ok: false, line: open + 2, reason: "front matter is not a list of 'field: value' lines" };
+  }
+  return {
+    ok: true,
+    data: data as Record<string, unknown>,
+    body: lines.slice(close + 1).join("\n"),
+    bodyStartLine: close + 2,
+  };
+}
+
+function describeYamlError(error: unknown, firstFieldLine: number): { reason: string; line?: number } {
+  if (error instanceof yaml.YAMLException) {
+    const line = error.mark ? firstFieldLine + error.mark.line : undefined;
+    const what = error.reason.replace(/^unexpected end of the stream within a (double|single) quoted scalar$/, "unclosed quote");
+    return { line, reason: `YAML: ${what}${line ? ` on line ${line}` : ""}` };
+  }
+  return { reason: `YAML: ${error instanceof Error ? error.message : String(error)}` };
+}

@@ -1,0 +1,26 @@
+/**
+ * Site settings from the environment, read in one place.
+ * CONTENT_DIR: the Jekyll-layout folder to publish (default `./content`).
+ * SITE_URL: the absolute base for links that leave the page (sitemap, canonical).
+ */
+import path from "node:path";
+
+export function contentDir(): string {
+  return path.resolve(process.env.CONTENT_DIR || path.join(process.cwd(), "content"));
+}
+
+export function siteUrl(): string {
+  const raw = process.env.SITE_URL || "http://localhost:3000";
+  return raw.replace(/\/+$/, "");
+}
+
+export const SITE_NAME = "财经新闻聚合";
+export const SITE_DESCRIPTION = "来自数千家媒体的中文财经新闻，按来源整理，随时更新。";
+
+/** Articles on one category page. */
+export const CATEGORY_PAGE_SIZE = 30;
+/** Headlines in the home page's "latest" column. */
+export const HOME_LATEST_COUNT = 30;
+/** Busiest sources shown on the home page, and headlines per source. */
+export const HOME_SOURCE_COUNT = 12;
+export const HOME_PER_SOURCE = 5;

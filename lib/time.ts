@@ -1,0 +1,106 @@
+/**
+ * The one module that parses and formats instants. The site's time zone is
+ * Asia/Shanghai (Jekyll's `timezone` setting on the source site), whatever the
+ * machine's TZ. China has kept UTC+8 without daylight saving since 1991, so a
+ * fixed offset is exact for every date the corpus can hold and much cheaper
+ * than asking Intl for each of 100,000 posts.
+ */
+
+export const SITE_TIME_ZONE = "Asia/Shanghai";
+const OFFSET_MS = 8 * 60 * 60 * 1000;
+
+const DATE_TIME =
+  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Parses a front-matter date: `2022-04-18 16:12:05 +0800`, `2021-12-08 10:46:18`
+ * (no offset: Asia/Shanghai), `2021-12-08`, or ISO 8601. Returns ms since the
+ * epoch, or undefined when the value holds no usable date.
+ */
+export function parsePublishedAt(value: unknown): number | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
+  if (typeof value !== "string") return undefined;
+  const m = DATE_TIME.exec(value.trim());
+  if (!m) return undefined;
+  const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", zone] = m;
+  const fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)] as const;
+  if (!isValidCalendarTime(...fields)) return undefined;
+  const ms = Math.floor(Number(`0.${frac || "0"}`) * 1000);
+  const wall = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], ms);
+  return wall - zoneOffsetMs(zone);
+}
+
+/** Offset of a `Z`, `+0800` or `+08:00` suffix in ms; none means Asia/Shanghai. */
+function zoneOffsetMs(zone: string | undefined): number {
+  if (!zone) return OFFSET_MS;
+  if (zone.toUpperCase() === "Z") return 0;
+  const digits = zone.replace(":", "");
+  const sign = digits[0] === "-" ? -1 : 1;
+  return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * 60_000;
+}
+
+function isValidCalendarTime(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 60) return false;
+  const daysInMonth = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= daysInMonth;
+}
+
+/**
+ * The date a file name carries: Jekyll's `2021-12-08-slug.md`, or a leading
+ * `YYYYMMDD` in the slug (the finews/eastmoney ids such as `202205262391921712`
+ * begin with their publication day). Midnight Asia/Shanghai, or undefined.
+ */
+export function parseFileNameDate(fileName: string): number | undefined {
+  const jekyll = /^(\d{4}-\d{1,2}-\d{1,2})-/.exec(fileName);
+  if (jekyll) return parsePublishedAt(jekyll[1]);
+  const compact = /^-?((?:19|20)\d{2})(\d{2})(\d{2})\d{6,}/.exec(fileName);
+  if (compact) return parsePublishedAt(`${compact[1]}-${compact[2]}-${compact[3]}`);
+  return undefined;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function shanghaiWallClock(instant: number): WallClock {
+  const d = new Date(instant + OFFSET_MS);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** `2021-12-08T10:39:01+08:00`: the machine-readable form for `<time datetime>`, feeds and JSON-LD. */
+export function toIsoShanghai(instant: number): string {
+  const c = shanghaiWallClock(instant);
+  return `${c.year}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}+08:00`;
+}
+
+/** `2021-12-08 10:39`: how readers see a time, in Asia/Shanghai. */
+export function formatShanghai(instant: number): string {
+  const c = shanghaiWallClock(instant);
+  return `${c.year}-${pad(c.month)}-${pad(c.day)} ${pad(c.hour)}:${pad(c.minute)}`;
+}
+
+/** `12月8日 10:39`: the short form for dense headline lists. */
+export function formatShanghaiShort(instant: number): string {
+  const c = shanghaiWallClock(instant);
+  return `${c.month}月${c.day}日 ${pad(c.hour)}:${pad(c.minute)}`;
+}
+
+/** `2021/12/08` parts for Jekyll-style permalinks, in Asia/Shanghai. */
+export function shanghaiDateParts(instant: number): { year: string; month: string; day: string } {
+  const c = shanghaiWallClock(instant);
+  return { year: String(c.year), month: pad(c.month), day: pad(c.day) };
+}

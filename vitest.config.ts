@@ -1,0 +1,12 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(__dirname) } },
+  test: {
+    include: ["test/**/*.test.ts", "lib/**/*.test.ts"],
+    environment: "node",
+    // Every build under test must not depend on the machine's zone.
+    env: { TZ: "America/Los_Angeles" },
+  },
+});
