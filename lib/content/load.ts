@@ -14,8 +14,9 @@ const POST_EXTENSIONS = /\.(?:md|markdown|mdown|mkd|html?)$/i;
 
 /** Every post file under `<contentDir>/<folder>`, sorted by path so builds are deterministic. */
 export function readPostFiles(contentDir: string, folder = "_posts"): SourceFile[] {
-  const root = path.join(contentDir, folder);
-  if (!existsSync(root)) return [];
+  // The content folder is chosen at run time; the bundler must not trace it.
+  const root = path.join(/*turbopackIgnore: true*/ contentDir, folder);
+  if (!existsSync(/*turbopackIgnore: true*/ root)) return [];
   return walk(root)
     .filter((p) => POST_EXTENSIONS.test(p))
     .sort()

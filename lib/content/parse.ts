@@ -80,6 +80,7 @@ function parsePostUnguarded(file: SourceFile): ParseResult {
       categorySlug,
       tags,
       summary,
+      lede: lede ? summary : undefined,
       bodyHtml: rendered.html,
       source: {
         name: rendered.sourceCredit ?? (tags[0] ? mediaNameFromTag(tags[0]) : categorySlug),

@@ -53,6 +53,8 @@ export interface Article {
   tags: string[];
   /** Plain text (never HTML): the `> ` lede, else the first sentences of the body. */
   summary: string;
+  /** The post's own `> ` summary line, which left the body; shown as the standfirst. */
+  lede?: string;
   /** Sanitized HTML, safe to inject. */
   bodyHtml: string;
   source: ArticleSource;

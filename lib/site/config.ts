@@ -6,7 +6,8 @@
 import path from "node:path";
 
 export function contentDir(): string {
-  return path.resolve(process.env.CONTENT_DIR || path.join(process.cwd(), "content"));
+  // Chosen at run time on purpose: the bundler must not trace (and ship) whatever folder this names.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR || path.join(process.cwd(), "content"));
 }
 
 export function siteUrl(): string {

@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { BackToCategory } from "@/components/BackToCategory";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { Headline } from "@/components/Headline";
+import { PublishedTime } from "@/components/PublishedTime";
+import { SourceAttribution } from "@/components/SourceAttribution";
+import { TagList } from "@/components/TagList";
+import { getIndex } from "@/lib/content/store";
+import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
+
+type Props = { params: Promise<{ id: string }> };
+
+export function generateStaticParams() {
+  return getIndex().articles.map((a) => ({ id: a.id }));
+}
+
+async function findArticle(props: Props) {
+  const { id } = await props.params;
+  return getIndex().byId.get(decodeURIComponent(id));
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const article = await findArticle(props);
+  if (!article) return {};
+  return {
+    title: article.title,
+    description: article.summary,
+    alternates: { canonical: absoluteUrl(articlePath(article)) },
+  };
+}
+
+export default async function ArticlePage(props: Props) {
+  const article = await findArticle(props);
+  if (!article) notFound();
+  const categoryHref = categoryPath(article.category);
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      <Breadcrumbs
+        items={[
+          { label: "首页", href: homePath() },
+          { label: article.category.name, href: categoryHref },
+          { label: article.title },
+        ]}
+      />
+      <article className="space-y-6 rounded-lg border border-line bg-surface px-4 py-6 sm:px-8">
+        <Headline title={article.title} standfirst={article.lede} />
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line pb-4 text-sm text-muted">
+          <PublishedTime instant={article.publishedAt} />
+          <SourceAttribution name={article.source.name} url={article.source.url} />
+        </div>
+        <div className="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        <footer className="space-y-4 border-t border-line pt-4">
+          <TagList tags={article.tags} />
+          <BackToCategory href={categoryHref} name={article.category.name} />
+        </footer>
+      </article>
+    </div>
+  );
+}

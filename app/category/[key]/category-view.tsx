@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ArticleList } from "@/components/ArticleList";
+import { Breadcrumbs } from "@/components/Breadcrumbs";
+import { Pagination } from "@/components/Pagination";
+import { paginate } from "@/lib/content/content-index";
+import { getIndex } from "@/lib/content/store";
+import { CATEGORY_PAGE_SIZE } from "@/lib/site/config";
+import { toListItem } from "@/lib/site/list-items";
+import { absoluteUrl, categoryPath, homePath } from "@/lib/site/urls";
+
+/** The category (source) and the page asked for, or undefined when either does not exist. */
+export function findCategoryPage(key: string, page: number) {
+  const entry = getIndex().byCategory.get(key);
+  if (!entry || !Number.isInteger(page) || page < 1) return undefined;
+  const slice = paginate(entry.articles, page, CATEGORY_PAGE_SIZE);
+  if (page > slice.pageCount) return undefined;
+  return { ...entry, ...slice };
+}
+
+export function categoryMetadata(key: string, page: number): Metadata {
+  const found = findCategoryPage(key, page);
+  if (!found) return {};
+  const name = found.category.name;
+  return {
+    title: page > 1 ? `${name}（第 ${page} 页）` : name,
+    description: `${name}：最新 ${found.articles.length} 篇财经新闻，按时间排列。`,
+    alternates: { canonical: absoluteUrl(categoryPath(found.category, page)) },
+  };
+}
+
+/** Both category routes (page 1 and page n) render this. */
+export function CategoryView({ categoryKey, page }: { categoryKey: string; page: number }) {
+  const found = findCategoryPage(categoryKey, page);
+  if (!found) notFound();
+  const { category, items, pageCount, articles } = found;
+  return (
+    <div className="mx-auto max-w-3xl space-y-4">
+      <Breadcrumbs items={[{ label: "首页", href: homePath() }, { label: category.name }]} />
+      <section aria-labelledby="category-heading" className="rounded-lg border border-line bg-surface px-4 py-5 sm:px-6">
+        <h1 id="category-heading" className="text-2xl font-bold">
+          {category.name}
+        </h1>
+        <p className="mt-1 text-sm text-muted">
+          共 {articles.length} 篇
+          {pageCount > 1 ? ` · 第 ${page} / ${pageCount} 页` : null}
+        </p>
+        <ArticleList items={items.map((a) => toListItem(a, { summary: true }))} label={`${category.name}文章列表`} />
+        <Pagination page={page} pageCount={pageCount} hrefFor={(p) => categoryPath(category, p)} />
+      </section>
+    </div>
+  );
+}

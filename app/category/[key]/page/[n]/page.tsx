@@ -1,0 +1,25 @@
+import { getIndex } from "@/lib/content/store";
+import { CATEGORY_PAGE_SIZE } from "@/lib/site/config";
+import { CategoryView, categoryMetadata } from "../../category-view";
+
+type Props = { params: Promise<{ key: string; n: string }> };
+
+/** Pages 2…N of every category; page 1 is the category's own URL. */
+export function generateStaticParams() {
+  return getIndex().categories.flatMap(({ category, articles }) => {
+    const pageCount = Math.ceil(articles.length / CATEGORY_PAGE_SIZE);
+    return Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => ({ key: category.key, n: String(i + 2) }));
+  });
+}
+
+const pageNumber = (n: string) => (/^[1-9]\d{0,6}$/.test(n) && n !== "1" ? Number(n) : NaN);
+
+export async function generateMetadata(props: Props) {
+  const { key, n } = await props.params;
+  return categoryMetadata(key, pageNumber(n));
+}
+
+export default async function CategoryPageN(props: Props) {
+  const { key, n } = await props.params;
+  return <CategoryView categoryKey={key} page={pageNumber(n)} />;
+}

@@ -1,0 +1,38 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteFooter } from "@/components/SiteFooter";
+import { SiteHeader } from "@/components/SiteHeader";
+import { getIndex } from "@/lib/content/store";
+import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from "@/lib/site/config";
+import { homePath } from "@/lib/site/urls";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  metadataBase: new URL(siteUrl()),
+  title: { default: SITE_NAME, template: `%s | ${SITE_NAME}` },
+  description: SITE_DESCRIPTION,
+};
+
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: "#b3121f",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const index = getIndex();
+  return (
+    <html lang="zh-CN">
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="skip-link">
+          跳到正文
+        </a>
+        <SiteHeader siteName={SITE_NAME} homeHref={homePath()} />
+        <main id="main" className="container-page flex-1 py-6">
+          {children}
+        </main>
+        <SiteFooter siteName={SITE_NAME} articleCount={index.articles.length} sourceCount={index.categories.length} />
+      </body>
+    </html>
+  );
+}

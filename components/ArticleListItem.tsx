@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { PublishedTime } from "./PublishedTime";
+
+export interface ArticleListItemProps {
+  href: string;
+  title: string;
+  publishedAt: number;
+  /** Media name, shown when the list mixes sources. */
+  sourceName?: string;
+  summary?: string;
+}
+
+/** One headline in a list: the link, when, and (optionally) who and what. */
+export function ArticleListItem({ href, title, publishedAt, sourceName, summary }: ArticleListItemProps) {
+  return (
+    <li className="article-list-item py-3">
+      <h3 className="text-base font-medium leading-relaxed">
+        <Link href={href} className="headline-link">
+          {title}
+        </Link>
+      </h3>
+      {summary ? <p className="mt-1 line-clamp-2 text-sm leading-relaxed text-muted">{summary}</p> : null}
+      <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-muted">
+        <PublishedTime instant={publishedAt} format="short" />
+        {sourceName ? <span>{sourceName}</span> : null}
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from "next/link";
+
+interface BackToCategoryProps {
+  href: string;
+  name: string;
+}
+
+/** The link at the end of an article back to the rest of its source's news. */
+export function BackToCategory({ href, name }: BackToCategoryProps) {
+  return (
+    <Link href={href} className="back-to-category link inline-flex items-center gap-1 font-medium">
+      <span aria-hidden="true">←</span> 返回{name}
+    </Link>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+
+export interface Crumb {
+  label: string;
+  /** Omitted for the current page. */
+  href?: string;
+}
+
+/** Where the reader is: home › category › here. The way back to the category. */
+export function Breadcrumbs({ items }: { items: Crumb[] }) {
+  return (
+    <nav aria-label="面包屑导航" className="text-sm text-muted">
+      <ol className="flex flex-wrap items-center gap-x-1 gap-y-1">
+        {items.map((item, i) => (
+          <li key={`${i}-${item.label}`} className="flex min-w-0 items-center gap-x-1">
+            {i > 0 ? <span aria-hidden="true">›</span> : null}
+            {item.href ? (
+              <Link href={item.href} className="link">
+                {item.label}
+              </Link>
+            ) : (
+              <span aria-current="page" className="truncate">
+                {item.label}
+              </span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,15 @@
+interface HeadlineProps {
+  title: string;
+  /** The article's lede, shown under the headline when the post has one. */
+  standfirst?: string;
+}
+
+/** The article's one `<h1>`, with its standfirst. */
+export function Headline({ title, standfirst }: HeadlineProps) {
+  return (
+    <header className="space-y-3">
+      <h1 className="text-2xl font-bold leading-snug text-ink sm:text-3xl">{title}</h1>
+      {standfirst ? <p className="standfirst">{standfirst}</p> : null}
+    </header>
+  );
+}

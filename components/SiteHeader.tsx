@@ -1,0 +1,28 @@
+import Link from "next/link";
+
+interface SiteHeaderProps {
+  siteName: string;
+  homeHref: string;
+}
+
+/** The masthead on every page. */
+export function SiteHeader({ siteName, homeHref }: SiteHeaderProps) {
+  return (
+    <header className="site-header border-b-4 border-accent bg-surface">
+      <div className="container-page flex items-center justify-between gap-4 py-3">
+        <Link href={homeHref} className="text-xl font-bold tracking-wide text-accent">
+          {siteName}
+        </Link>
+        <nav aria-label="主导航">
+          <ul className="flex gap-4 text-sm">
+            <li>
+              <Link href={homeHref} className="link">
+                首页
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

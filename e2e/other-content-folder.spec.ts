@@ -1,0 +1,45 @@
+import { expect, test } from "@playwright/test";
+import { OTHER_SITE_PORT } from "../playwright.config";
+
+/**
+ * The second web server builds e2e/fixtures/jekyll-site (a Jekyll root with
+ * awkward category slugs, a wrong category title and two broken posts).
+ */
+const base = `http://localhost:${OTHER_SITE_PORT}`;
+
+test.describe("CONTENT_DIR pointed at another Jekyll folder", () => {
+  test("serves that folder's posts, and only its readable ones", async ({ page }) => {
+    await page.goto(`${base}/`);
+    const latest = page.getByRole("region", { name: "最新消息" });
+    await expect(latest.getByRole("listitem")).toHaveCount(3);
+    await expect(latest).toContainText("新能源汽车销量同比增长");
+    await expect(page.getByText("国标编码")).toHaveCount(0);
+    await expect(page.getByText("收录 3 篇文章，来自 3 个来源")).toBeVisible();
+  });
+
+  test("slugs with parentheses, spaces and capitals get working category URLs named by their tags", async ({ page }) => {
+    for (const [name, headline] of [
+      ["安信国际证券(香港)新闻", "安信国际：港股通南向资金连续净流入"],
+      ["21世纪经济报道新闻", "21财经：新能源汽车销量同比增长"],
+      ["Wind资讯新闻", "Wind：一季度债券发行规模创新高"],
+    ]) {
+      await page.goto(`${base}/`);
+      await page.getByRole("link", { name, exact: true }).first().click();
+      await expect(page).toHaveURL(/\/category\/[a-z0-9_-]+$/);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+      await page.getByRole("link", { name: headline }).click();
+      await expect(page.locator("article h1")).toHaveText(headline);
+      await page.getByRole("link", { name: `返回${name}` }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    }
+  });
+
+  test("an offset-less date means Beijing time and canonical links use SITE_URL", async ({ page }) => {
+    await page.goto(`${base}/articles/2023-01-05-202301050001`);
+    await expect(page.locator("article time").first()).toHaveAttribute("datetime", "2023-01-05T10:00:00+08:00");
+    await expect(page.locator('link[rel="canonical"]')).toHaveAttribute(
+      "href",
+      "https://news.example.com/articles/2023-01-05-202301050001",
+    );
+  });
+});

@@ -1,0 +1,95 @@
+import { expect, type Page, test } from "@playwright/test";
+
+/** Nothing on the page may be wider than the viewport (no sideways scrolling). */
+async function expectNoHorizontalOverflow(page: Page) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+}
+
+test("home → category → article → back to the category", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveTitle("财经新闻聚合");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("heading", { name: "最新消息" })).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+
+  // The busiest source's section links to its category page.
+  await page.getByRole("link", { name: "东财滚动新闻", exact: true }).first().click();
+  await expect(page).toHaveURL(/\/category\/emnews$/);
+  await expect(page.getByRole("heading", { level: 1, name: "东财滚动新闻" })).toBeVisible();
+  await expect(page.getByText("共 53 篇")).toBeVisible();
+  await expectNoHorizontalOverflow(page);
+
+  // 53 articles at 30 a page: two pages, newest first.
+  const list = page.getByRole("list", { name: "东财滚动新闻文章列表" });
+  await expect(list.getByRole("listitem")).toHaveCount(30);
+  const pagination = page.getByRole("navigation", { name: "分页" });
+  await expect(pagination.getByText("1", { exact: true })).toHaveAttribute("aria-current", "page");
+  await pagination.getByRole("link", { name: "下一页" }).click();
+  await expect(page).toHaveURL(/\/category\/emnews\/page\/2$/);
+  await expect(page.getByRole("list", { name: "东财滚动新闻文章列表" }).getByRole("listitem")).toHaveCount(23);
+  await expectNoHorizontalOverflow(page);
+  await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "上一页" }).click();
+  await expect(page).toHaveURL(/\/category\/emnews$/);
+
+  // Open a known digest post from the list.
+  await page.getByRole("link", { name: "无期徒刑！这家A股公司原实控人的百亿诈骗案判了" }).click();
+  await expect(page).toHaveURL(/\/articles\/2021-12-08-/);
+  const article = page.locator("article");
+  await expect(article.getByRole("heading", { level: 1 })).toHaveText("无期徒刑！这家A股公司原实控人的百亿诈骗案判了");
+  const time = article.locator("time").first();
+  await expect(time).toHaveAttribute("datetime", /^2021-12-08T13:16:\d\d\+08:00$/);
+  await expect(time).toHaveText(/^2021-12-08 13:16$/);
+  const source = article.getByRole("link", { name: /阅读原文/ });
+  await expect(source).toHaveAttribute("href", /^https?:\/\/[^/]*eastmoney\.com\//);
+  await expect(source).toHaveAttribute("rel", /noopener/);
+  // The legacy trailer became structure: no 返回 links left in the body.
+  await expect(article.locator(".article-body")).not.toContainText("返回");
+  await expectNoHorizontalOverflow(page);
+
+  // Back to the category through the breadcrumbs.
+  await page.getByRole("navigation", { name: "面包屑导航" }).getByRole("link", { name: "东财滚动新闻" }).click();
+  await expect(page).toHaveURL(/\/category\/emnews$/);
+  await expect(page.getByRole("heading", { level: 1, name: "东财滚动新闻" })).toBeVisible();
+});
+
+test("a rich publisher article keeps its images inside the column and its source credit", async ({ page }) => {
+  await page.goto("/articles/-202205262391921712");
+  const article = page.locator("article");
+  await expect(article.getByRole("heading", { level: 1 })).toContainText("霍尼韦尔");
+  await expect(article.getByText("上海证券报", { exact: true })).toBeVisible();
+  await expect(article.locator("time").first()).toHaveAttribute("datetime", "2022-05-26T00:00:00+08:00");
+  const bodyBox = await article.locator(".article-body").boundingBox();
+  for (const img of await article.locator(".article-body img").all()) {
+    await expect(img).toHaveAttribute("referrerpolicy", "no-referrer");
+    await expect(img).toHaveAttribute("loading", "lazy");
+    const box = await img.boundingBox();
+    if (box && bodyBox) expect(box.x + box.width).toBeLessThanOrEqual(bodyBox.x + bodyBox.width + 1);
+  }
+  // The hidden paragraph and publisher scripts/styles never reach the reader.
+  expect(await article.locator(".article-body [style], .article-body script").count()).toBe(0);
+  await expectNoHorizontalOverflow(page);
+});
+
+test("an unknown article answers 404 with a way home", async ({ page }) => {
+  const response = await page.goto("/articles/no-such-post");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
+  await page.getByRole("main").getByRole("link", { name: "返回首页" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("the sitemap lists home, every category and every article with absolute URLs", async ({ request }) => {
+  const response = await request.get("/sitemap.xml");
+  expect(response.status()).toBe(200);
+  const xml = await response.text();
+  const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  expect(urls).toContain("http://localhost:3000/");
+  expect(urls).toContain("http://localhost:3000/category/emnews");
+  expect(urls).toContain("http://localhost:3000/articles/2022-04-18-202204182346860319");
+  expect(urls.filter((u) => u.includes("/articles/"))).toHaveLength(55);
+  expect(urls.filter((u) => u.includes("/category/"))).toHaveLength(3);
+});

@@ -1,0 +1,66 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests drive the built site in Chromium. This machine cannot
+ * download Playwright's browsers, so Debian's /usr/bin/chromium is used when
+ * present; elsewhere Playwright's own browser is.
+ */
+const systemChromium = "/usr/bin/chromium";
+const PORT = Number(process.env.E2E_PORT || 3100);
+/** A second server on another Jekyll folder, proving CONTENT_DIR works end to end. */
+export const OTHER_SITE_PORT = PORT + 1;
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 30_000,
+  fullyParallel: false,
+  workers: 1,
+  reporter: process.env.CI ? "list" : "line",
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "off",
+    launchOptions: existsSync(systemChromium)
+      ? {
+          executablePath: systemChromium,
+          args: [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+          ],
+        }
+      : {},
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },
+    { name: "mobile", use: { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } } },
+  ],
+  // Always fresh builds of the current code, then the real `npm start`. Built in a
+  // far-from-Shanghai zone: pages must not depend on the machine's TZ.
+  webServer: [
+    {
+      command: `npm run build && npm start -- -p ${PORT}`,
+      url: `http://localhost:${PORT}/`,
+      env: { TZ: "America/Los_Angeles" },
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `npm run build && npm start -- -p ${OTHER_SITE_PORT}`,
+      url: `http://localhost:${OTHER_SITE_PORT}/`,
+      env: {
+        TZ: "America/Los_Angeles",
+        CONTENT_DIR: "e2e/fixtures/jekyll-site",
+        NEXT_DIST_DIR: ".next-e2e-other",
+        SITE_URL: "https://news.example.com",
+      },
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,32 @@
+/**
+ * A build is made for one content folder and one SITE_URL; `npm start`
+ * rebuilds when either changed since the last build (or there is none).
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { contentDir, siteUrl } from "../lib/site/config";
+
+const distDir = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next");
+const stampFile = path.join(distDir, "portal-build.json");
+
+interface BuildStamp {
+  contentDir: string;
+  siteUrl: string;
+}
+
+const currentStamp = (): BuildStamp => ({ contentDir: contentDir(), siteUrl: siteUrl() });
+
+export function writeBuildStamp(): void {
+  writeFileSync(stampFile, `${JSON.stringify(currentStamp(), null, 2)}\n`);
+}
+
+/** Why a build is needed, or undefined when the last one still fits. */
+export function whyBuildNeeded(): string | undefined {
+  if (!existsSync(path.join(distDir, "BUILD_ID"))) return "no build yet";
+  if (!existsSync(stampFile)) return "the last build was not made by `npm run build`";
+  const built = JSON.parse(readFileSync(stampFile, "utf8")) as BuildStamp;
+  const now = currentStamp();
+  if (built.contentDir !== now.contentDir) return `CONTENT_DIR changed (${built.contentDir} → ${now.contentDir})`;
+  if (built.siteUrl !== now.siteUrl) return `SITE_URL changed (${built.siteUrl} → ${now.siteUrl})`;
+  return undefined;
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm run build`: builds the site for CONTENT_DIR (default ./content) with
+ * `next build`, then ends with what happened to the posts: each skipped
+ * post with its reason, and the published/skipped counts.
+ */
+import { loadContent } from "../lib/content/load-content";
+import { contentDir } from "../lib/site/config";
+import { writeBuildStamp } from "./build-stamp";
+import { runNext } from "./next-bin";
+import { reportContent } from "./report-content";
+
+export async function buildSite(): Promise<number> {
+  const dir = contentDir();
+  console.log(`Building the portal from ${dir}`);
+  const code = await runNext(["build", ...process.argv.slice(2)]);
+  if (code !== 0) return code;
+  writeBuildStamp();
+  reportContent(loadContent(dir));
+  return 0;
+}
+
+if (require.main === module) runCli();
+
+function runCli() {
+  buildSite().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}
