@@ -44,7 +44,7 @@ export function splitFrontMatter(text: string): FrontMatterResult {
     // (options-passing) call cannot misplace the closing delimiter.
     data = matter(`---\n${yamlText}\n---\n`, { engines: { yaml: parseYaml } }).data;
   } catch (error) {
-    return { ok: false, ...describeYamlError(error, open + 1) };
+    return { ok: false, ...describeYamlError(error, open + 1, lines.slice(open + 1, close)) };
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return { ok: false, line: open + 2, reason: "front matter is not a list of 'field: value' lines" };
@@ -57,11 +57,25 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   };
 }
 
-function describeYamlError(error: unknown, firstFieldLine: number): { reason: string; line?: number } {
+function describeYamlError(error: unknown, firstFieldLine: number, yamlLines: string[]): { reason: string; line?: number } {
   if (error instanceof yaml.YAMLException) {
-    const line = error.mark ? firstFieldLine + error.mark.line : undefined;
-    const what = error.reason.replace(/^unexpected end of the stream within a (double|single) quoted scalar$/, "unclosed quote");
+    let line = error.mark ? firstFieldLine + error.mark.line : undefined;
+    const unclosed = /^unexpected end of the stream within a (double|single) quoted scalar$/.exec(error.reason);
+    if (unclosed) {
+      // js-yaml marks the end of the block; the editor needs the line where the quote opens.
+      const opening = lastLineWithOddQuotes(yamlLines, unclosed[1] === "double" ? /(?<!\\)"/g : /'/g);
+      if (opening !== undefined) line = firstFieldLine + 1 + opening;
+    }
+    const what = unclosed ? "unclosed quote" : error.reason;
     return { line, reason: `YAML: ${what}${line ? ` on line ${line}` : ""}` };
   }
   return { reason: `YAML: ${error instanceof Error ? error.message : String(error)}` };
+}
+
+/** Index of the last line holding an odd number of `quote` marks: where an unclosed quote opens. */
+function lastLineWithOddQuotes(lines: string[], quote: RegExp): number | undefined {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if ((lines[i].match(quote)?.length ?? 0) % 2 === 1) return i;
+  }
+  return undefined;
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { articleIdFor, fileBaseName } from "@/lib/content/article-id";
+
+describe("lib/content/article-id", () => {
+  it("fileBaseName drops folders and the extension", () => {
+    expect(fileBaseName("_posts/2021/2021-12-08-x.md")).toBe("2021-12-08-x");
+    expect(fileBaseName("-202205262391921712.md")).toBe("-202205262391921712");
+    expect(fileBaseName("_posts/a.b.markdown")).toBe("a.b");
+  });
+
+  it("uses a clean file name as the id", () => {
+    expect(articleIdFor("_posts/2021-12-08-202112082206735975.md")).toBe("2021-12-08-202112082206735975");
+    expect(articleIdFor("_posts/-202205262391921712.md")).toBe("-202205262391921712");
+    expect(articleIdFor("_posts/2021-12-01-init.md")).toBe("2021-12-01-init");
+  });
+
+  it("gives posts with the same slug on different days distinct ids", () => {
+    expect(articleIdFor("_posts/2021-12-08-same.md")).not.toBe(articleIdFor("_posts/2021-12-09-same.md"));
+  });
+
+  it("makes a URL-safe id from a name with spaces, CJK or punctuation, distinct per name", () => {
+    const names = ["2021-12-08-hello world.md", "2021-12-08-hello-world!.md", "2021-12-08-央行.md", "2021-12-08-央行降准.md", "消息.md", "a%2Fb.md"];
+    const ids = names.map((n) => articleIdFor(`_posts/${n}`));
+    for (const id of ids) {
+      expect(id).toMatch(/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/);
+      expect(id).not.toContain("/");
+    }
+    expect(new Set(ids).size).toBe(names.length);
+    expect(ids[0]).toMatch(/^2021-12-08-hello-world-[0-9a-f]{8}$/);
+    expect(ids[4]).toMatch(/^post-[0-9a-f]{8}$/);
+  });
+
+  it("never gives `.` or `..` style ids", () => {
+    for (const name of ["..md", "...md", ".hidden.md"]) {
+      expect(articleIdFor(`_posts/${name}`)).not.toMatch(/^\./);
+    }
+  });
+});
