@@ -23,6 +23,7 @@ export function parsePublishedAt(value: unknown): number | undefined {
   const m = DATE_TIME.exec(value.trim());
   if (!m) return undefined;
   const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", zone] = m;
+  if (zone && !isValidZone(zone)) return undefined;
   const fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)] as const;
   if (!isValidCalendarTime(...fields)) return undefined;
   const ms = Math.floor(Number(`0.${frac || "0"}`) * 1000);
@@ -37,6 +38,15 @@ function zoneOffsetMs(zone: string | undefined): number {
   const digits = zone.replace(":", "");
   const sign = digits[0] === "-" ? -1 : 1;
   return sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5))) * 60_000;
+}
+
+/** Real offsets lie within ±14:00 and have minutes below 60. */
+function isValidZone(zone: string): boolean {
+  if (zone.toUpperCase() === "Z") return true;
+  const digits = zone.replace(":", "");
+  const hours = Number(digits.slice(1, 3));
+  const minutes = Number(digits.slice(3, 5));
+  return hours <= 14 && minutes < 60;
 }
 
 function isValidCalendarTime(y: number, mo: number, d: number, h: number, mi: number, s: number): boolean {

@@ -183,3 +183,11 @@ describe("lib/time", () => {
     );
   });
 });
+
+describe("parsePublishedAt: offsets out of range", () => {
+  it("rejects offsets beyond ±14:00 or with 60+ minutes", () => {
+    expect(parsePublishedAt("2021-12-08 10:00:00 +9999")).toBeUndefined();
+    expect(parsePublishedAt("2021-12-08 10:00:00 +0860")).toBeUndefined();
+    expect(parsePublishedAt("2021-12-08 10:00:00 +1400")).toBe(Date.UTC(2021, 11, 7, 20, 0, 0));
+  });
+});

@@ -283,3 +283,11 @@ describe("lib/content/render", () => {
     });
   });
 });
+
+describe("renderBody: images whose source was unsafe", () => {
+  it("drops an img whose javascript: or data: src was removed, instead of leaving a broken box", () => {
+    const { html } = renderBody('<p>前<img src="javascript:alert(1)" alt="x">后</p><p><img src="data:image/png;base64,AAAA" alt="y"></p>');
+    expect(html).not.toContain("<img");
+    expect(html).toContain("前后");
+  });
+});

@@ -1,6 +1,7 @@
 /**
  * rehype plugin, after sanitizing: drops what is left empty (the publishers'
- * tracking spans unwrap to nothing, leaving `<p></p>` shells) and demotes
+ * tracking spans unwrap to nothing, leaving `<p></p>` shells; images whose
+ * unsafe `src` was removed) and demotes
  * headings one level, because the page's `<h1>` is the headline.
  */
 import type { Element, Root } from "hast";
@@ -22,7 +23,9 @@ export default function rehypeTidy() {
   return (tree: Root) => {
     visit(tree, "element", (node, index, parent) => {
       if (/^h[1-5]$/.test(node.tagName)) node.tagName = `h${Number(node.tagName[1]) + 1}`;
-      if (parent && index !== undefined && isEmpty(node)) {
+      // An image whose src was unsafe (and so removed) shows nothing but a broken-image box.
+      const srcless = node.tagName === "img" && typeof node.properties.src !== "string";
+      if (parent && index !== undefined && (srcless || isEmpty(node))) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
