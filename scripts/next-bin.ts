@@ -8,7 +8,11 @@ const nextCli = require.resolve("next/dist/bin/next");
 
 export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextCli, ...args], { stdio: "inherit", env });
+    // Offline by design: no usage reports to a third-party host.
+    const child = spawn(process.execPath, [nextCli, ...args], {
+      stdio: "inherit",
+      env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
+    });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
