@@ -1,6 +1,9 @@
 /**
- * One post file → a `ParsedPost` or the reasons it was skipped. This is the
- * per-post boundary: nothing a file contains may throw past it.
+ * One post file → a `ParsedPost` (the index record) or the reasons it was
+ * skipped; and, separately, one post file → its sanitized body HTML.
+ * Indexing needs only the metadata, so the costly render runs only for the
+ * article pages actually generated. Both are per-post boundaries: nothing a
+ * file contains may throw past them.
  */
 import { formatShanghai, parseFileNameDate, parsePublishedAt } from "../time";
 import { articleIdFor, fileBaseName } from "./article-id";
@@ -8,6 +11,7 @@ import { UNCATEGORIZED, categorySlugFrom, mediaNameFromTag, scalarText, tagsFrom
 import { decodePostBytes } from "./decode";
 import { splitFrontMatter } from "./front-matter";
 import { extractLede, stripLegacyTrailer } from "./legacy-trailer";
+import { findSourceCredit, markupToPlainText } from "./plain-text";
 import { renderBody } from "./render";
 import { firstSentences } from "./summary";
 import type { ContentProblem, ParseResult, SourceFile } from "./types";
@@ -46,14 +50,13 @@ function parsePostUnguarded(file: SourceFile): ParseResult {
     return fail("has neither a title nor a date");
   }
 
-  const trailer = stripLegacyTrailer(split.body);
-  const { body, lede } = extractLede(trailer.body);
-  const rendered = renderBody(body);
-  const summary = lede ? renderBody(lede).text : firstSentences(rendered.text);
+  const { body, lede, sourceUrl } = bodyParts(split.body);
+  const bodyText = markupToPlainText(body);
+  const summary = lede ? markupToPlainText(lede) : firstSentences(bodyText);
 
   let title = rawTitle;
   if (!title) {
-    title = firstSentences(summary || rendered.text, TITLE_FROM_TEXT_LENGTH);
+    title = firstSentences(summary || bodyText, TITLE_FROM_TEXT_LENGTH);
     if (!title) return fail("title is empty and the post has no text to take one from", fieldLine("title"));
     warn("title is empty; the summary stands in for it", fieldLine("title"));
   }
@@ -68,7 +71,7 @@ function parsePostUnguarded(file: SourceFile): ParseResult {
     warn("has no category; filed under 'uncategorized'");
   }
   const tags = tagsFrom(data.tags);
-  if (!trailer.sourceUrl) warn("has no source URL (the '<http://…>' line)");
+  if (!sourceUrl) warn("has no source URL (the '<http://…>' line)");
 
   return {
     ok: true,
@@ -81,14 +84,36 @@ function parsePostUnguarded(file: SourceFile): ParseResult {
       tags,
       summary,
       lede: lede ? summary : undefined,
-      bodyHtml: rendered.html,
       source: {
-        name: rendered.sourceCredit ?? (tags[0] ? mediaNameFromTag(tags[0]) : categorySlug),
-        url: trailer.sourceUrl,
+        name: findSourceCredit(bodyText) ?? (tags[0] ? mediaNameFromTag(tags[0]) : categorySlug),
+        url: sourceUrl,
       },
       file: file.relativePath,
     },
   };
+}
+
+/** The body as readers see it: without the legacy trailer and the `> ` lede, which become structure. */
+function bodyParts(markdown: string) {
+  const trailer = stripLegacyTrailer(markdown);
+  const { body, lede } = extractLede(trailer.body);
+  return { body, lede, sourceUrl: trailer.sourceUrl };
+}
+
+/**
+ * A post's body as sanitized HTML, for its article page. Undefined when the
+ * file can no longer be read (it was indexed, then broken or removed).
+ */
+export function renderPostBody(file: Pick<SourceFile, "bytes">): string | undefined {
+  try {
+    const decoded = decodePostBytes(file.bytes);
+    if (!decoded.ok) return undefined;
+    const split = splitFrontMatter(decoded.text);
+    if (!split.ok) return undefined;
+    return renderBody(bodyParts(split.body).body).html;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

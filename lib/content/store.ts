@@ -4,8 +4,12 @@
  * Kept on `globalThis` because Next.js may evaluate this module more than
  * once in one process (one copy per bundle layer).
  */
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { contentDir } from "../site/config";
 import { loadContent, type LoadedContent } from "./load-content";
+import { renderPostBody } from "./parse";
+import type { Article } from "./types";
 
 const KEY = Symbol.for("finews-portal.content");
 type Holder = { [KEY]?: Map<string, LoadedContent> };
@@ -22,3 +26,12 @@ export function getContent(dir: string = contentDir()): LoadedContent {
 }
 
 export const getIndex = () => getContent().index;
+
+/** An article's sanitized body HTML, rendered from its file now (pages are cached, so this runs once a page). */
+export function getArticleBody(article: Pick<Article, "file">, dir: string = contentDir()): string | undefined {
+  try {
+    return renderPostBody({ bytes: readFileSync(path.join(/*turbopackIgnore: true*/ dir, article.file)) });
+  } catch {
+    return undefined;
+  }
+}

@@ -43,6 +43,10 @@ export interface ArticleSource {
   url?: string;
 }
 
+/**
+ * An article as the index holds it: everything but the body, which
+ * `renderPostBody` / `getArticleBody` render when a page needs it.
+ */
 export interface Article {
   /** Stable id from the file name (`2021-12-08-202112082206735975`); the URL uses it. */
   id: string;
@@ -55,8 +59,6 @@ export interface Article {
   summary: string;
   /** The post's own `> ` summary line, which left the body; shown as the standfirst. */
   lede?: string;
-  /** Sanitized HTML, safe to inject. */
-  bodyHtml: string;
   source: ArticleSource;
   /** Where it came from, for messages. */
   file: string;

@@ -13,7 +13,6 @@ function parsedPost(id: string, fields: Partial<ParsedPost> = {}): ParsedPost {
     categorySlug: "emnews",
     tags: ["东财滚动新闻"],
     summary: "",
-    bodyHtml: "<p>x</p>",
     source: { name: "东财滚动" },
     file: `_posts/${id}.md`,
     ...fields,

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { categoryKey } from "@/lib/content/categories";
-import { parsePost } from "@/lib/content/parse";
+import { parsePost, renderPostBody } from "@/lib/content/parse";
 import type { ContentProblem, ParsedPost, ParseResult, SourceFile } from "@/lib/content/types";
 import { toIsoShanghai } from "@/lib/time";
 import { FIXED_MTIME, REPO_CONTENT_DIR, fixtureSource, textSource } from "../helpers/fixtures";
@@ -18,6 +18,14 @@ function skipped(result: ParseResult): ContentProblem {
   const [problem] = result.problems;
   expect(problem.severity).toBe("error");
   return problem;
+}
+
+/** A parsed post with the body its article page would render, for rules about the body. */
+function parsedWithBody(file: SourceFile): { post: ParsedPost & { bodyHtml: string }; problems: ContentProblem[] } {
+  const { post, problems } = parsed(parsePost(file));
+  const bodyHtml = renderPostBody(file);
+  if (bodyHtml === undefined) throw new Error(`expected a body for ${file.relativePath}`);
+  return { post: { ...post, bodyHtml }, problems };
 }
 
 const warnings = (problems: ContentProblem[]) => problems.filter((p) => p.severity === "warning").map((p) => p.reason);
@@ -37,7 +45,7 @@ describe("lib/content/parse", () => {
     it.each(names)("parses %s into a safe post with a title, date, summary and body", (name) => {
       const bytes = readFileSync(path.join(dir, name));
       const file: SourceFile = { path: path.join(dir, name), relativePath: `_posts/${name}`, bytes, mtimeMs: FIXED_MTIME };
-      const { post, problems } = parsed(parsePost(file));
+      const { post, problems } = parsedWithBody(file);
       expect(problems.every((p) => p.severity === "warning")).toBe(true);
       expect(post.id).toBe(name.replace(/\.md$/, ""));
       expect(post.file).toBe(`_posts/${name}`);
@@ -60,7 +68,7 @@ describe("lib/content/parse", () => {
   });
 
   describe("the rich post `-202205262391921712.md`", () => {
-    const result = () => parsed(parsePost(fixtureSource("corpus/-202205262391921712.md")));
+    const result = () => parsedWithBody(fixtureSource("corpus/-202205262391921712.md"));
 
     it("takes its empty title from the summary, with a warning on the title line", () => {
       const { post, problems } = result();
@@ -103,7 +111,7 @@ describe("lib/content/parse", () => {
   });
 
   describe("the source-category post `2022-04-18-202204182346860319.md`", () => {
-    const result = () => parsed(parsePost(fixtureSource("corpus/2022-04-18-202204182346860319.md")));
+    const result = () => parsedWithBody(fixtureSource("corpus/2022-04-18-202204182346860319.md"));
 
     it("parses without any problem although no blank line follows the front matter", () => {
       const { post, problems } = result();
@@ -137,7 +145,7 @@ describe("lib/content/parse", () => {
 
   describe("other real shapes", () => {
     it("digest: source URL, tag-derived source name, Shanghai time without offset", () => {
-      const { post, problems } = parsed(parsePost(fixtureSource("corpus/2021-12-08-202112082206735975.md")));
+      const { post, problems } = parsedWithBody(fixtureSource("corpus/2021-12-08-202112082206735975.md"));
       expect(problems).toEqual([]);
       expect(post.title).toBe("国家知识产权局：打击非正常专利申请和商标恶意抢注行为");
       expect(toIsoShanghai(post.publishedAt)).toBe("2021-12-08T10:39:01+08:00");
@@ -146,31 +154,31 @@ describe("lib/content/parse", () => {
     });
 
     it("digest with `+0800`: the offset is honoured", () => {
-      const { post } = parsed(parsePost(fixtureSource("corpus/2021-12-08-202112082206704122.md")));
+      const { post } = parsedWithBody(fixtureSource("corpus/2021-12-08-202112082206704122.md"));
       expect(toIsoShanghai(post.publishedAt)).toBe("2021-12-08T10:19:17+08:00");
     });
 
     it("`…870651.md` with an empty `<>` has no source URL, with a warning", () => {
-      const { post, problems } = parsed(parsePost(fixtureSource("corpus/2021-12-08-202112082206870651.md")));
+      const { post, problems } = parsedWithBody(fixtureSource("corpus/2021-12-08-202112082206870651.md"));
       expect(post.source.url).toBeUndefined();
       expect(post.bodyHtml).not.toContain("&#x3C;>");
       expect(warnings(problems)).toEqual(["has no source URL (the '<http://…>' line)"]);
     });
 
     it("`…703990.md` with a blank line before `---` parses", () => {
-      const { post, problems } = parsed(parsePost(fixtureSource("corpus/2021-12-08-202112082206703990.md")));
+      const { post, problems } = parsedWithBody(fixtureSource("corpus/2021-12-08-202112082206703990.md"));
       expect(problems).toEqual([]);
       expect(post.title).toBe("FF：有充足的现金支持到FF 91完成投产");
       expect(toIsoShanghai(post.publishedAt)).toBe("2021-12-08T10:18:31+08:00");
     });
 
     it("`…796814.md` keeps its bare `<1%` as text", () => {
-      const { post } = parsed(parsePost(fixtureSource("corpus/2021-12-08-202112082206796814.md")));
+      const { post } = parsedWithBody(fixtureSource("corpus/2021-12-08-202112082206796814.md"));
       expect(post.bodyHtml).toContain("精度满足&#x3C;1%");
     });
 
     it("the site notice files under sitenews with 站长消息", () => {
-      const { post } = parsed(parsePost(fixtureSource("corpus/2021-12-01-init.md")));
+      const { post } = parsedWithBody(fixtureSource("corpus/2021-12-01-init.md"));
       expect(post).toMatchObject({ title: "开站大吉", categorySlug: "sitenews", tags: ["站长消息"], summary: "祝贺开站" });
       expect(post.source.name).toBe("站长消息");
     });
@@ -220,7 +228,7 @@ describe("lib/content/parse", () => {
   describe("repairs: published with a warning", () => {
     it("a title but no date anywhere: the file's modification time, with a warning", () => {
       const mtime = Date.UTC(2021, 11, 8, 1, 2, 3);
-      const { post, problems } = parsed(parsePost(fixtureSource("posts/title-but-no-date.md", { mtimeMs: mtime })));
+      const { post, problems } = parsedWithBody(fixtureSource("posts/title-but-no-date.md", { mtimeMs: mtime }));
       expect(post.publishedAt).toBe(mtime);
       expect(post.title).toBe("只有标题");
       expect(warnings(problems)).toEqual([
@@ -238,26 +246,26 @@ describe("lib/content/parse", () => {
     });
 
     it("no date field in a dated file name: the name's date, with a warning", () => {
-      const { post, problems } = parsed(parsePost(textSource("_posts/2021-12-08-x.md", post_("title: 标题\ncategories: emnews"))));
+      const { post, problems } = parsedWithBody(textSource("_posts/2021-12-08-x.md", post_("title: 标题\ncategories: emnews")));
       expect(toIsoShanghai(post.publishedAt)).toBe("2021-12-08T00:00:00+08:00");
       expect(warnings(problems)).toContain("has no date; the date in the file name (2021-12-08) stands in for it");
     });
 
     it("a post without a category files under 'uncategorized', with a warning", () => {
-      const { post, problems } = parsed(parsePost(fixtureSource("posts/no-category.md")));
+      const { post, problems } = parsedWithBody(fixtureSource("posts/no-category.md"));
       expect(post.categorySlug).toBe("uncategorized");
       expect(warnings(problems)).toContain("has no category; filed under 'uncategorized'");
     });
 
     it("numbers and `+0800` stay text: `title: 2021` is the title 2021", () => {
-      const { post } = parsed(parsePost(fixtureSource("posts/values-stay-strings.md")));
+      const { post } = parsedWithBody(fixtureSource("posts/values-stay-strings.md"));
       expect(post).toMatchObject({ title: "2021", categorySlug: "2022", tags: ["2023", "true"], publishedAt: FIXED_MTIME });
     });
   });
 
   describe("fields", () => {
     it("reads a BOM + CRLF file like any other", () => {
-      const { post, problems } = parsed(parsePost(fixtureSource("posts/crlf-bom.md")));
+      const { post, problems } = parsedWithBody(fixtureSource("posts/crlf-bom.md"));
       expect(problems).toEqual([]);
       expect(post.title).toBe("Windows 保存的文件");
       expect(toIsoShanghai(post.publishedAt)).toBe("2021-12-08T10:46:18+08:00");
@@ -266,39 +274,39 @@ describe("lib/content/parse", () => {
     });
 
     it("takes the first of a categories list and keeps a tags list", () => {
-      const { post } = parsed(parsePost(fixtureSource("posts/categories-list.md")));
+      const { post } = parsedWithBody(fixtureSource("posts/categories-list.md"));
       expect(post.categorySlug).toBe("Wind");
       expect(post.tags).toEqual(["万得新闻", "东财滚动新闻"]);
       expect(post.source.name).toBe("万得");
     });
 
     it("reads Jekyll's singular `category`", () => {
-      expect(parsed(parsePost(fixtureSource("posts/category-singular.md"))).post.categorySlug).toBe("sitenews");
+      expect(parsedWithBody(fixtureSource("posts/category-singular.md")).post.categorySlug).toBe("sitenews");
     });
 
     it("keeps slugs with spaces and parentheses exactly", () => {
-      expect(parsed(parsePost(fixtureSource("posts/category-with-spaces.md"))).post.categorySlug).toBe("21shijijingjibaodao 21caijingAPP");
-      expect(parsed(parsePost(fixtureSource("posts/category-with-parentheses.md"))).post.categorySlug).toBe("anxinguojizhengquan(xianggang)");
+      expect(parsedWithBody(fixtureSource("posts/category-with-spaces.md")).post.categorySlug).toBe("21shijijingjibaodao 21caijingAPP");
+      expect(parsedWithBody(fixtureSource("posts/category-with-parentheses.md")).post.categorySlug).toBe("anxinguojizhengquan(xianggang)");
     });
 
     it("keeps a `../../etc` slug as data (its URL key is safe), and strips control characters", () => {
-      const traversal = parsed(parsePost(fixtureSource("posts/category-path-traversal.md"))).post.categorySlug;
+      const traversal = parsedWithBody(fixtureSource("posts/category-path-traversal.md")).post.categorySlug;
       expect(traversal).toBe("../../etc");
       expect(categoryKey(traversal)).toMatch(/^etc-[0-9a-f]{8}$/);
-      expect(parsed(parsePost(fixtureSource("posts/category-control-characters.md"))).post.categorySlug).toBe("emnews");
+      expect(parsedWithBody(fixtureSource("posts/category-control-characters.md")).post.categorySlug).toBe("emnews");
     });
 
     it("keeps a tags list as is, without duplicates", () => {
-      expect(parsed(parsePost(fixtureSource("posts/tags-list-kept-as-is.md"))).post.tags).toEqual(["中国 发展网新闻", "东财滚动新闻"]);
+      expect(parsedWithBody(fixtureSource("posts/tags-list-kept-as-is.md")).post.tags).toEqual(["中国 发展网新闻", "东财滚动新闻"]);
     });
 
     it("collapses whitespace in titles", () => {
-      const { post } = parsed(parsePost(textSource("_posts/2021-12-08-x.md", post_('title: "  甲\\t乙   丙 "\ndate: 2021-12-08'))));
+      const { post } = parsedWithBody(textSource("_posts/2021-12-08-x.md", post_('title: "  甲\\t乙   丙 "\ndate: 2021-12-08')));
       expect(post.title).toBe("甲 乙 丙");
     });
 
     it("does not take a `javascript:` autolink as the source URL, nor let it into a link", () => {
-      const { post, problems } = parsed(parsePost(fixtureSource("posts/javascript-autolink.md")));
+      const { post, problems } = parsedWithBody(fixtureSource("posts/javascript-autolink.md"));
       expect(post.source.url).toBeUndefined();
       expect(warnings(problems)).toContain("has no source URL (the '<http://…>' line)");
       expect(post.bodyHtml).not.toMatch(/href="?\s*javascript:/i);
@@ -306,26 +314,26 @@ describe("lib/content/parse", () => {
     });
 
     it("drops one-line relative back links", () => {
-      const { post } = parsed(parsePost(fixtureSource("posts/one-line-relative-back-links.md")));
+      const { post } = parsedWithBody(fixtureSource("posts/one-line-relative-back-links.md"));
       expect(post.bodyHtml).toBe("<p>正文。</p>");
       expect(post.source.url).toBe("https://finance.eastmoney.com/a/1.html");
     });
 
     it("a multi-line lede becomes a plain-text summary and leaves the body", () => {
-      const { post } = parsed(parsePost(fixtureSource("posts/multi-line-lede.md")));
+      const { post } = parsedWithBody(fixtureSource("posts/multi-line-lede.md"));
       expect(post.summary).toBe("第一行摘要，加粗。 第二行摘要。");
       expect(post.bodyHtml).toBe("<p>正文第一段。</p>");
     });
 
     it("a summary from the body is at most about 120 characters and plain text", () => {
       const body = `<p><strong>${"市场".repeat(40)}。</strong>${"下跌".repeat(80)}。</p>`;
-      const { post } = parsed(parsePost(textSource("_posts/2021-12-08-x.md", post_("title: t\ndate: 2021-12-08", body))));
+      const { post } = parsedWithBody(textSource("_posts/2021-12-08-x.md", post_("title: t\ndate: 2021-12-08", body)));
       expect(post.summary).toBe(`${"市场".repeat(40)}。`);
       expect(post.summary).not.toMatch(MARKUP);
     });
 
     it("sanitizes a hostile post's body", () => {
-      const { post } = parsed(parsePost(fixtureSource("posts/hostile-html.md")));
+      const { post } = parsedWithBody(fixtureSource("posts/hostile-html.md"));
       expect(toIsoShanghai(post.publishedAt)).toBe("2021-12-08T10:46:18+08:00");
       expect(post.bodyHtml).toContain("<p>可见的正文。</p>");
       expect(post.bodyHtml).not.toMatch(/<(?:script|iframe|object|embed|form|input|style|base|meta)\b/i);

@@ -6,7 +6,7 @@ import { Headline } from "@/components/Headline";
 import { PublishedTime } from "@/components/PublishedTime";
 import { SourceAttribution } from "@/components/SourceAttribution";
 import { TagList } from "@/components/TagList";
-import { getIndex } from "@/lib/content/store";
+import { getArticleBody, getIndex } from "@/lib/content/store";
 import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
 
 type Props = { params: Promise<{ id: string }> };
@@ -33,6 +33,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function ArticlePage(props: Props) {
   const article = await findArticle(props);
   if (!article) notFound();
+  const bodyHtml = getArticleBody(article);
+  if (bodyHtml === undefined) notFound();
   const categoryHref = categoryPath(article.category);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
@@ -49,7 +51,7 @@ export default async function ArticlePage(props: Props) {
           <PublishedTime instant={article.publishedAt} />
           <SourceAttribution name={article.source.name} url={article.source.url} />
         </div>
-        <div className="article-body" dangerouslySetInnerHTML={{ __html: article.bodyHtml }} />
+        <div className="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
         <footer className="space-y-4 border-t border-line pt-4">
           <TagList tags={article.tags} />
           <BackToCategory href={categoryHref} name={article.category.name} />
