@@ -1,12 +1,19 @@
 // @ts-check
+const staticExport = process.env.STATIC_EXPORT === "1" || process.env.STATIC_EXPORT === "true";
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // A second build (e.g. the e2e tests' other content folder) can live beside the main one.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
-  // The content engine reads CONTENT_DIR at build and at run time; keep Node built-ins out of bundles.
-  serverExternalPackages: [],
+  // A static export writes the whole site into its distDir: out/ unless told otherwise.
+  distDir: process.env.NEXT_DIST_DIR || (staticExport ? "out" : ".next"),
+  // Type errors fail `npm test` (tsc --noEmit); not checking them again in every build saves ~8 s a build.
+  typescript: { ignoreBuildErrors: true },
+  // `*.live.ts` route files (the revalidate hook) exist only where a server runs, not in a static export.
+  pageExtensions: staticExport ? ["tsx", "ts"] : ["tsx", "ts", "live.ts"],
+  // STATIC_EXPORT=1: every page as a file in out/, for a CDN or object storage.
+  output: staticExport ? "export" : undefined,
 };
 
 module.exports = nextConfig;

@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 /**
@@ -10,6 +12,8 @@ const systemChromium = "/usr/bin/chromium";
 const PORT = Number(process.env.E2E_PORT || 3100);
 /** A second server on another Jekyll folder, proving CONTENT_DIR works end to end. */
 export const OTHER_SITE_PORT = PORT + 1;
+/** Where that server's content lives: a fresh copy of the fixture site that tests may change. */
+export const OTHER_SITE_DIR = path.join(tmpdir(), `finews-e2e-site-${OTHER_SITE_PORT}`);
 
 export default defineConfig({
   testDir: "e2e",
@@ -50,11 +54,11 @@ export default defineConfig({
       stdout: "pipe",
     },
     {
-      command: `npm run build && npm start -- -p ${OTHER_SITE_PORT}`,
+      command: `rm -rf "${OTHER_SITE_DIR}" && cp -r e2e/fixtures/jekyll-site "${OTHER_SITE_DIR}" && npm run build && npm start -- -p ${OTHER_SITE_PORT}`,
       url: `http://localhost:${OTHER_SITE_PORT}/`,
       env: {
         TZ: "America/Los_Angeles",
-        CONTENT_DIR: "e2e/fixtures/jekyll-site",
+        CONTENT_DIR: OTHER_SITE_DIR,
         NEXT_DIST_DIR: ".next-e2e-other",
         SITE_URL: "https://news.example.com",
       },

@@ -2,6 +2,9 @@ import type { MetadataRoute } from "next";
 import { getIndex } from "@/lib/content/store";
 import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
 
+// Generated at build (and again when content changes, see the revalidate hook); a file in a static export.
+export const dynamic = "force-static";
+
 /** The home page, every category page and every article, with absolute URLs. */
 export default function sitemap(): MetadataRoute.Sitemap {
   const index = getIndex();

@@ -14,7 +14,11 @@ async function main(): Promise<number> {
     const code = await buildSite();
     if (code !== 0) return code;
   }
-  return runNext(["start", ...process.argv.slice(2)]);
+  const args = process.argv.slice(2);
+  // The content watcher calls back into this server, so it must know the port.
+  const flag = args.findIndex((a) => a === "-p" || a === "--port");
+  const port = flag >= 0 ? args[flag + 1] : process.env.PORT || "3000";
+  return runNext(["start", ...args], { ...process.env, PORT: port });
 }
 
 main().then(

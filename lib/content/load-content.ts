@@ -3,9 +3,17 @@
  * problems found, with counts. `lib/content/store.ts` keeps one per process.
  */
 import { buildIndex, type ContentIndex } from "./content-index";
-import { readCategoryTitles, readPostFiles } from "./load";
+import { listPostFiles, readCategoryTitles, readPostFile } from "./load";
 import { parsePost } from "./parse";
-import type { ContentProblem, ParsedPost } from "./types";
+import type { ContentProblem, ParsedPost, ParseResult } from "./types";
+
+/**
+ * What each file parsed to, keyed by relative path and valid while the
+ * file's size and mtime are unchanged. Reloading with the previous cache
+ * re-reads only new and changed files: a running server picks up a new post
+ * in milliseconds, not a full re-parse.
+ */
+export type ParseCache = Map<string, { size: number; mtimeMs: number; result: ParseResult }>;
 
 export interface LoadedContent {
   index: ContentIndex;
@@ -13,21 +21,35 @@ export interface LoadedContent {
   problems: ContentProblem[];
   published: number;
   skipped: number;
+  /** Feed this to the next `loadContent` of the same folder. */
+  cache: ParseCache;
+  /** Files parsed (not taken from the cache) by this load. */
+  parsed: number;
 }
 
-export function loadContent(contentDir: string): LoadedContent {
+export function loadContent(contentDir: string, previous: ParseCache = new Map()): LoadedContent {
   const posts: ParsedPost[] = [];
   const problems: ContentProblem[] = [];
+  const cache: ParseCache = new Map();
   let skipped = 0;
-  for (const file of readPostFiles(contentDir)) {
-    const result = parsePost(file);
+  let parsed = 0;
+  for (const entry of listPostFiles(contentDir)) {
+    const known = previous.get(entry.relativePath);
+    let result: ParseResult;
+    if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
+      result = known.result;
+    } else {
+      result = parsePost(readPostFile(entry));
+      parsed++;
+    }
+    cache.set(entry.relativePath, { size: entry.size, mtimeMs: entry.mtimeMs, result });
     problems.push(...result.problems);
     if (result.ok) posts.push(result.post);
     else skipped++;
   }
   const index = buildIndex(posts, readCategoryTitles(contentDir));
   problems.push(...index.problems);
-  return { index, problems, published: index.articles.length, skipped };
+  return { index, problems, published: index.articles.length, skipped, cache, parsed };
 }
 
 /** `_posts/x.md:3: error: title is empty`: one line per problem, for terminals and build logs. */

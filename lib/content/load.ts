@@ -12,8 +12,11 @@ import type { SourceFile } from "./types";
 
 const POST_EXTENSIONS = /\.(?:md|markdown|mdown|mkd|html?)$/i;
 
+/** A post file found on disk, not read yet: enough to tell whether it changed. */
+export type PostFileEntry = Omit<SourceFile, "bytes"> & { size: number };
+
 /** Every post file under `<contentDir>/<folder>`, sorted by path so builds are deterministic. */
-export function readPostFiles(contentDir: string, folder = "_posts"): SourceFile[] {
+export function listPostFiles(contentDir: string, folder = "_posts"): PostFileEntry[] {
   // The content folder is chosen at run time; the bundler must not trace it.
   const root = path.join(/*turbopackIgnore: true*/ contentDir, folder);
   if (!existsSync(/*turbopackIgnore: true*/ root)) return [];
@@ -21,14 +24,24 @@ export function readPostFiles(contentDir: string, folder = "_posts"): SourceFile
     .filter((p) => POST_EXTENSIONS.test(p))
     .sort()
     .map((file) => {
-      const bytes = readFileSync(file);
+      const stat = statSync(file);
       return {
         path: file,
         relativePath: path.relative(contentDir, file).split(path.sep).join("/"),
-        bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        mtimeMs: statSync(file).mtimeMs,
+        size: stat.size,
+        mtimeMs: stat.mtimeMs,
       };
     });
+}
+
+export function readPostFile(entry: PostFileEntry): SourceFile {
+  const bytes = readFileSync(entry.path);
+  return { ...entry, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+}
+
+/** Every post file under `<contentDir>/<folder>`, read. */
+export function readPostFiles(contentDir: string, folder = "_posts"): SourceFile[] {
+  return listPostFiles(contentDir, folder).map(readPostFile);
 }
 
 function walk(dir: string): string[] {

@@ -27,6 +27,18 @@ export function getContent(dir: string = contentDir()): LoadedContent {
 
 export const getIndex = () => getContent().index;
 
+/**
+ * Re-scans the content folder and swaps in a fresh index, re-parsing only
+ * new and changed files. Pages read the new index on their next render.
+ */
+export function refreshContent(dir: string = contentDir()): LoadedContent {
+  const holder = globalThis as Holder;
+  const cache = (holder[KEY] ??= new Map());
+  const content = loadContent(dir, cache.get(dir)?.cache);
+  cache.set(dir, content);
+  return content;
+}
+
 /** An article's sanitized body HTML, rendered from its file now (pages are cached, so this runs once a page). */
 export function getArticleBody(article: Pick<Article, "file">, dir: string = contentDir()): string | undefined {
   try {

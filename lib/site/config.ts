@@ -25,3 +25,23 @@ export const HOME_LATEST_COUNT = 30;
 /** Busiest sources shown on the home page, and headlines per source. */
 export const HOME_SOURCE_COUNT = 12;
 export const HOME_PER_SOURCE = 5;
+
+/**
+ * `STATIC_EXPORT=1` builds every page as a file (for a CDN or object store);
+ * otherwise the build prerenders the newest articles and the busiest
+ * categories, and `next start` renders the long tail on first request and
+ * caches it (incremental static regeneration).
+ */
+export function isStaticExport(): boolean {
+  return process.env.STATIC_EXPORT === "1" || process.env.STATIC_EXPORT === "true";
+}
+
+function positiveIntFromEnv(name: string, fallback: number): number {
+  const value = Number(process.env[name]);
+  return Number.isInteger(value) && value >= 0 ? value : fallback;
+}
+
+/** Newest articles prerendered by a server build (`PRERENDER_ARTICLES`). */
+export const prerenderArticleCount = () => positiveIntFromEnv("PRERENDER_ARTICLES", 500);
+/** Busiest categories whose first page a server build prerenders (`PRERENDER_CATEGORIES`). */
+export const prerenderCategoryCount = () => positiveIntFromEnv("PRERENDER_CATEGORIES", 100);

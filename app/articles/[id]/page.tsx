@@ -7,12 +7,16 @@ import { PublishedTime } from "@/components/PublishedTime";
 import { SourceAttribution } from "@/components/SourceAttribution";
 import { TagList } from "@/components/TagList";
 import { getArticleBody, getIndex } from "@/lib/content/store";
+import { isStaticExport, prerenderArticleCount } from "@/lib/site/config";
 import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
 
 type Props = { params: Promise<{ id: string }> };
 
+/** All articles for a static export; else the newest, the rest render on first request. */
 export function generateStaticParams() {
-  return getIndex().articles.map((a) => ({ id: a.id }));
+  const { articles } = getIndex();
+  const chosen = isStaticExport() ? articles : articles.slice(0, prerenderArticleCount());
+  return chosen.map((a) => ({ id: a.id }));
 }
 
 async function findArticle(props: Props) {

@@ -1,11 +1,15 @@
 import { getIndex } from "@/lib/content/store";
-import { CATEGORY_PAGE_SIZE } from "@/lib/site/config";
+import { CATEGORY_PAGE_SIZE, isStaticExport } from "@/lib/site/config";
 import { CategoryView, categoryMetadata } from "../../category-view";
 
 type Props = { params: Promise<{ key: string; n: string }> };
 
-/** Pages 2…N of every category; page 1 is the category's own URL. */
+/**
+ * Pages 2…N of every category for a static export (page 1 is the category's
+ * own URL). A server build prerenders none: older pages render on first request.
+ */
 export function generateStaticParams() {
+  if (!isStaticExport()) return [];
   return getIndex().categories.flatMap(({ category, articles }) => {
     const pageCount = Math.ceil(articles.length / CATEGORY_PAGE_SIZE);
     return Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => ({ key: category.key, n: String(i + 2) }));

@@ -1,0 +1,32 @@
+import { revalidatePath } from "next/cache";
+import { refreshContent } from "@/lib/content/store";
+import { formatSummary } from "@/lib/content/load-content";
+import { revalidateTokens } from "@/lib/site/revalidate-token";
+
+/**
+ * POST /api/revalidate: re-scan the content folder (only new and changed
+ * files are parsed) and drop every cached page, so the next request renders
+ * from the fresh index. Called by the built-in content watcher, or by
+ * operators (`Authorization: Bearer $REVALIDATE_TOKEN`) after syncing posts
+ * to a folder the watcher cannot see (e.g. a network share).
+ *
+ * (This file is `route.live.ts`: only server builds pick it up; a static
+ * export has no server to revalidate.)
+ */
+export async function POST(request: Request) {
+  const auth = request.headers.get("authorization") ?? "";
+  const token = auth.startsWith("Bearer ") ? auth.slice(7) : "";
+  if (!token || !revalidateTokens().includes(token)) {
+    return Response.json({ error: "unauthorized" }, { status: 401 });
+  }
+  const started = performance.now();
+  const content = refreshContent();
+  // Every page shows the index (lists, counts, prev/next), so all of them go stale together.
+  revalidatePath("/", "layout");
+  revalidatePath("/sitemap.xml");
+  return Response.json({
+    summary: formatSummary(content),
+    parsed: content.parsed,
+    ms: Math.round(performance.now() - started),
+  });
+}
