@@ -7,6 +7,6 @@ export default defineConfig({
     include: ["test/**/*.test.ts", "lib/**/*.test.ts"],
     environment: "node",
     // Every build under test must not depend on the machine's zone.
-    env: { TZ: "America/Los_Angeles" },
+    env: { TZ: "America/Los_Angeles", CONTENT_CACHE_DIR: "off" },
   },
 });

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { contentDir } from "../site/config";
+import { contentCacheDir, contentDir } from "../site/config";
+import { cacheFileFor, parserFingerprint, readParseCache, writeParseCache } from "./disk-cache";
 import { loadContent, type LoadedContent } from "./load-content";
 import { renderPostBody } from "./parse";
 import type { Article } from "./types";
@@ -19,8 +20,26 @@ export function getContent(dir: string = contentDir()): LoadedContent {
   const cache = (holder[KEY] ??= new Map());
   let content = cache.get(dir);
   if (!content) {
-    content = loadContent(dir);
+    content = loadWithDiskCache(dir);
     cache.set(dir, content);
+  }
+  return content;
+}
+
+/** Loads a content folder starting from the on-disk parse cache, and refreshes that cache. */
+function loadWithDiskCache(dir: string, inMemory?: LoadedContent["cache"]): LoadedContent {
+  const cacheDir = contentCacheDir();
+  const parser = cacheDir ? parserFingerprint(process.cwd()) : undefined;
+  if (!cacheDir || !parser) return loadContent(dir, inMemory);
+  const file = cacheFileFor(cacheDir, dir);
+  const previous = inMemory ?? readParseCache(file, parser, dir);
+  const content = loadContent(dir, previous);
+  if (content.parsed > 0 || previous?.size !== content.cache.size) {
+    try {
+      writeParseCache(file, parser, dir, content.cache);
+    } catch {
+      // A read-only checkout still works; it just parses again next time.
+    }
   }
   return content;
 }
@@ -34,7 +53,7 @@ export const getIndex = () => getContent().index;
 export function refreshContent(dir: string = contentDir()): LoadedContent {
   const holder = globalThis as Holder;
   const cache = (holder[KEY] ??= new Map());
-  const content = loadContent(dir, cache.get(dir)?.cache);
+  const content = loadWithDiskCache(dir, cache.get(dir)?.cache);
   cache.set(dir, content);
   return content;
 }

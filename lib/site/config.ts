@@ -10,6 +10,16 @@ export function contentDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR || path.join(process.cwd(), "content"));
 }
 
+/**
+ * Where the parse cache lives between processes and builds
+ * (`CONTENT_CACHE_DIR`, default `.cache/content`; `off` disables it).
+ */
+export function contentCacheDir(): string | undefined {
+  const value = process.env.CONTENT_CACHE_DIR;
+  if (value === "off") return undefined;
+  return path.resolve(/*turbopackIgnore: true*/ value || path.join(process.cwd(), ".cache", "content"));
+}
+
 export function siteUrl(): string {
   const raw = process.env.SITE_URL || "http://localhost:3000";
   return raw.replace(/\/+$/, "");
