@@ -52,6 +52,6 @@ function positiveIntFromEnv(name: string, fallback: number): number {
 }
 
 /** Newest articles prerendered by a server build (`PRERENDER_ARTICLES`). */
-export const prerenderArticleCount = () => positiveIntFromEnv("PRERENDER_ARTICLES", 500);
+export const prerenderArticleCount = () => positiveIntFromEnv("PRERENDER_ARTICLES", 200);
 /** Busiest categories whose first page a server build prerenders (`PRERENDER_CATEGORIES`). */
-export const prerenderCategoryCount = () => positiveIntFromEnv("PRERENDER_CATEGORIES", 100);
+export const prerenderCategoryCount = () => positiveIntFromEnv("PRERENDER_CATEGORIES", 50);
