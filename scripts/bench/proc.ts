@@ -1,0 +1,235 @@
+/**
+ * Process trees for the benchmark: start a command in its own process group,
+ * follow the peak memory of it and every descendant, and always kill the
+ * whole tree (also when the runner itself fails or is interrupted).
+ *
+ * Linux only: memory comes from /proc.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
+
+const PAGE_SIZE = readPageSize();
+
+function readPageSize(): number {
+  try {
+    return Number(execFileSync("getconf", ["PAGESIZE"], { encoding: "utf8" }).trim()) || 4096;
+  } catch {
+    return 4096;
+  }
+}
+
+interface ProcStat {
+  pid: number;
+  ppid: number;
+  pgrp: number;
+  rssBytes: number;
+}
+
+/** Parses /proc/<pid>/stat; the command name may hold spaces and parentheses, so split after the last ')'. */
+function readStat(pid: number): ProcStat | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined; // exited between listing and reading
+  }
+  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
+  // fields[0] is field 3 (state) of proc(5): ppid is field 4, pgrp 5, rss (pages) 24.
+  return { pid, ppid: Number(fields[1]), pgrp: Number(fields[2]), rssBytes: Number(fields[21]) * PAGE_SIZE };
+}
+
+function allProcesses(): ProcStat[] {
+  const out: ProcStat[] = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readStat(Number(name));
+    if (stat) out.push(stat);
+  }
+  return out;
+}
+
+/**
+ * The root and all its descendants. A process counts when its parent chain
+ * leads to the root, or when it is still in the root's process group (a
+ * worker whose parent exited is re-parented to init but keeps the group).
+ */
+export function processTree(rootPid: number): ProcStat[] {
+  const all = allProcesses();
+  const children = new Map<number, ProcStat[]>();
+  for (const p of all) {
+    const list = children.get(p.ppid) ?? [];
+    list.push(p);
+    children.set(p.ppid, list);
+  }
+  const found = new Map<number, ProcStat>();
+  const queue = all.filter((p) => p.pid === rootPid || p.pgrp === rootPid);
+  while (queue.length > 0) {
+    const p = queue.pop()!;
+    if (found.has(p.pid)) continue;
+    found.set(p.pid, p);
+    queue.push(...(children.get(p.pid) ?? []));
+  }
+  return [...found.values()];
+}
+
+/** Follows the summed RSS of a process tree every `intervalMs`; `stop()` gives the peak. */
+export class TreeMemoryPoller {
+  private peak = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly rootPid: number, private readonly intervalMs = 100) {}
+
+  start(): this {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), this.intervalMs);
+    return this;
+  }
+
+  /** Sum of RSS: pages shared between processes count once per process, as `ps` would show them. */
+  private sample(): void {
+    const total = processTree(this.rootPid).reduce((sum, p) => sum + p.rssBytes, 0);
+    if (total > this.peak) this.peak = total;
+  }
+
+  stop(): number {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    return this.peak;
+  }
+}
+
+/** Trees still running, killed on any exit of the runner. */
+const live = new Set<number>();
+
+function signalTree(rootPid: number, signal: NodeJS.Signals): number {
+  const members = processTree(rootPid);
+  try {
+    process.kill(-rootPid, signal); // the whole group at once
+  } catch {
+    /* group already gone */
+  }
+  // Descendants that left the group (setsid) are reached one by one.
+  for (const p of members) {
+    try {
+      process.kill(p.pid, signal);
+    } catch {
+      /* already gone */
+    }
+  }
+  return members.length;
+}
+
+/** SIGTERM the tree, then SIGKILL whatever is left after `graceMs`. */
+export async function killTree(rootPid: number, graceMs = 5000): Promise<void> {
+  const deadline = Date.now() + graceMs;
+  if (signalTree(rootPid, "SIGTERM") > 0) {
+    while (Date.now() < deadline && processTree(rootPid).length > 0) await sleep(100);
+    if (processTree(rootPid).length > 0) signalTree(rootPid, "SIGKILL");
+  }
+  live.delete(rootPid);
+}
+
+const exitHooks: (() => void)[] = [];
+
+/** Runs `hook` (synchronously) when the runner exits for any reason, after every tree is killed; returns an undo. */
+export function atExit(hook: () => void): () => void {
+  installCleanup();
+  exitHooks.push(hook);
+  return () => {
+    const at = exitHooks.indexOf(hook);
+    if (at >= 0) exitHooks.splice(at, 1);
+  };
+}
+
+function killAllNow(): void {
+  for (const pid of live) signalTree(pid, "SIGKILL");
+  live.clear();
+  for (const hook of exitHooks.splice(0)) {
+    try {
+      hook();
+    } catch {
+      /* best effort on the way out */
+    }
+  }
+}
+
+let cleanupInstalled = false;
+/** Installs exit handlers once, so an error or Ctrl-C never leaves a build or server behind. */
+function installCleanup(): void {
+  if (cleanupInstalled) return;
+  cleanupInstalled = true;
+  process.on("exit", killAllNow);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      killAllNow();
+      process.exit(130);
+    });
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export interface StartOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** stdout and stderr of the tree go here, so a failure can be shown and nothing floods the terminal. */
+  logFile: string;
+}
+
+export interface Started {
+  pid: number;
+  child: ChildProcess;
+  /** Resolves with the exit code (or 1 for a signal) when the root process exits. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Spawns `command` as the leader of a new process group (detached) so the whole tree can be signalled. */
+export function startTree(command: string, args: string[], { cwd, env, logFile }: StartOptions): Started {
+  installCleanup();
+  const fd = openSync(logFile, "a");
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", fd, fd] });
+  closeSync(fd);
+  if (child.pid === undefined) throw new Error(`could not start ${command}`);
+  live.add(child.pid);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on("exit", (code, signal) => resolve({ code, signal }));
+    child.on("error", () => resolve({ code: null, signal: null }));
+  });
+  return { pid: child.pid, child, exited };
+}
+
+export interface MeasuredRun {
+  ok: boolean;
+  exitCode: number | null;
+  timedOut: boolean;
+  wallMs: number;
+  peakRssBytes: number;
+  /** The last lines of the log, to explain a failure. */
+  tail: string;
+}
+
+/** Runs a command to completion (or `timeoutMs`) with wall time and the tree's peak memory. */
+export async function runMeasured(command: string, args: string[], options: StartOptions & { timeoutMs: number }): Promise<MeasuredRun> {
+  const t0 = performance.now();
+  const started = startTree(command, args, options);
+  const poller = new TreeMemoryPoller(started.pid).start();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void killTree(started.pid);
+  }, options.timeoutMs);
+  const { code } = await started.exited;
+  const wallMs = performance.now() - t0;
+  clearTimeout(timer);
+  const peakRssBytes = poller.stop();
+  await killTree(started.pid, 2000); // leftovers such as build workers
+  return { ok: code === 0 && !timedOut, exitCode: code, timedOut, wallMs, peakRssBytes, tail: logTail(options.logFile) };
+}
+
+export function logTail(file: string, lines = 25): string {
+  try {
+    return readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+  } catch {
+    return "";
+  }
+}
