@@ -5,7 +5,7 @@
  * cache from inside a request). New, changed, renamed and deleted posts are
  * served within a couple of seconds, without a rebuild or restart.
  */
-import { watch, type FSWatcher } from "node:fs";
+import { readdirSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 
 const DEBOUNCE_MS = 300;
@@ -35,21 +35,39 @@ export function watchContent({ contentDir, onChange, log = console.log }: WatchO
     });
   };
 
-  for (const folder of ["_posts", "_drafts", "category"]) {
-    const dir = path.join(/*turbopackIgnore: true*/ contentDir, folder);
+  const watched = new Set<string>();
+  // One watcher per folder, not `recursive: true`: on Linux, Node 20 emulates
+  // recursion with a watcher per *file*, which for 100,000 posts costs seconds
+  // at start and exhausts inotify. A folder's watcher sees its files change.
+  const watchFolder = (dir: string) => {
+    if (watched.has(dir)) return;
     try {
-      const watcher = watch(dir, { recursive: true }, (_event, name) => {
-        if (name && path.basename(String(name)).startsWith(".")) return;
-        pending.add(path.join(folder, String(name ?? "")));
+      const watcher = watch(dir, (_event, name) => {
+        if (!name || String(name).startsWith(".")) return;
+        const changed = path.join(dir, String(name));
+        pending.add(path.relative(contentDir, changed));
+        watchSubfolders(changed); // a new subfolder of posts
         clearTimeout(timer);
         timer = setTimeout(flush, DEBOUNCE_MS);
       });
       watcher.on("error", (error) => log(`content watcher: ${dir}: ${error.message}`));
+      watched.add(dir);
       watchers.push(watcher);
+      watchSubfolders(dir);
     } catch {
-      // The folder does not exist (no drafts, no category pages): nothing to watch there.
+      // Not a folder, or gone (no drafts, no category pages): nothing to watch there.
     }
-  }
+  };
+  const watchSubfolders = (dir: string) => {
+    try {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory() && !entry.name.startsWith(".")) watchFolder(path.join(dir, entry.name));
+      }
+    } catch {
+      // A file, or removed meanwhile.
+    }
+  };
+  for (const folder of ["_posts", "_drafts", "category"]) watchFolder(path.join(/*turbopackIgnore: true*/ contentDir, folder));
   return () => {
     clearTimeout(timer);
     for (const w of watchers) w.close();
