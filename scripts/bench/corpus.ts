@@ -1,9 +1,9 @@
 /**
  * Which generated posts are valid, read from the file names alone: the
  * generator writes `<ymd>-<ymd><index, 10 digits>.md` and makes post `i`
- * broken when i % brokenEvery == brokenEvery - 1. Using the name rule (not
- * the portal's parser) keeps the benchmark independent of lib/, which may
- * change under it.
+ * broken when i % brokenEvery == brokenEvery - 1, cycling through four
+ * kinds of breakage. Using the name rule (not the portal's parser) keeps the
+ * benchmark independent of lib/, which may change under it.
  */
 import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
@@ -15,7 +15,15 @@ export interface CorpusFile {
   /** The article id: the file name without `.md`. */
   id: string;
   index: number;
+  /** A clean post: what Jekyll and Hugo get. */
   valid: boolean;
+  /**
+   * Whether the portal should publish it. The fourth kind of breakage (empty
+   * title, `date:  +0800`) is one the README says the portal repairs, with
+   * warnings, from the summary and the file name's date; the other three
+   * (bad YAML, GBK bytes, no front matter) are skipped.
+   */
+  portalPublishes: boolean;
 }
 
 export function listCorpus(corpusDir: string, brokenEvery = BROKEN_EVERY): CorpusFile[] {
@@ -25,7 +33,10 @@ export function listCorpus(corpusDir: string, brokenEvery = BROKEN_EVERY): Corpu
     .map((file) => {
       const id = file.slice(0, -3);
       const index = Number(id.slice(-10));
-      return { file, id, index, valid: !(brokenEvery > 0 && index % brokenEvery === brokenEvery - 1) };
+      const broken = brokenEvery > 0 && index % brokenEvery === brokenEvery - 1;
+      // The generator numbers broken files 0, 1, 2… and picks the kind as that number % 4.
+      const repairable = broken && Math.floor(index / brokenEvery) % 4 === 3;
+      return { file, id, index, valid: !broken, portalPublishes: !broken || repairable };
     });
 }
 

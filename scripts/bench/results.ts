@@ -38,9 +38,10 @@ export interface ColdHit {
 export interface ServeResult {
   /** `npm start` until `/` answered 200. */
   serverStartMs: number;
+  /** Posts the portal should publish (clean ones and the repairable broken kind). */
   expectedArticles: number;
   sitemapArticles: number;
-  /** Valid posts whose article is not in the sitemap (requested anyway). */
+  /** Expected articles not in the sitemap (requested anyway). */
   missingFromSitemap: number;
   requested: number;
   /** Answers other than 200, including failed requests (status 0). */

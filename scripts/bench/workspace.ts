@@ -77,12 +77,15 @@ export function snapshotWorkTree(repoDir: string, dest: string): void {
   if (linked.status !== 0) symlinkSync(path.join(repoDir, "node_modules"), path.join(dest, "node_modules"), "dir");
 }
 
-/** `git describe`-like label of the code being measured, with a mark when the work tree has changes. */
+/**
+ * The commit being measured, marked when the portal's code has uncommitted
+ * changes (the bench's own files and report don't count: they are not what is measured).
+ */
 export function codeVersion(repoDir: string): string {
   try {
     const git = (args: string[]) => execFileSync("git", args, { cwd: repoDir, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     const head = git(["rev-parse", "--short", "HEAD"]);
-    const dirty = git(["status", "--porcelain", "--untracked-files=no"]) !== "";
+    const dirty = git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":!scripts/bench", ":!docs/benchmarks.md"]) !== "";
     return dirty ? `${head} + uncommitted changes` : head;
   } catch {
     return "unknown";
