@@ -10,6 +10,11 @@ export async function register() {
   const { watchContent } = await import("./lib/content/watch");
   const { contentDir } = await import("./lib/site/config");
   const { watcherToken } = await import("./lib/site/revalidate-token");
+  const { getContent } = await import("./lib/content/store");
+  // Read the index now, not in the first reader's request (seconds at 100,000 posts without a warm cache).
+  const started = performance.now();
+  const content = getContent();
+  console.log(`content: ${content.published} posts from ${contentDir()} (${content.parsed} parsed) in ${Math.round(performance.now() - started)} ms`);
   const port = process.env.PORT || "3000";
   watchContent({
     contentDir: contentDir(),

@@ -1,31 +1,40 @@
 /**
- * A build is made for one content folder and one SITE_URL; `npm start`
- * rebuilds when either changed since the last build (or there is none).
+ * A build is made for one content folder, one SITE_URL and one mode; `npm
+ * start` rebuilds when any changed since the last build (or there is none).
+ * A static export matters here too: Next.js writes an export's build
+ * artifacts into `.next` whatever its distDir, replacing a server build
+ * there, so the export leaves a stamp that says so.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { contentDir, siteUrl } from "../lib/site/config";
+import { contentDir, isStaticExport, siteUrl } from "../lib/site/config";
 
-const distDir = path.join(process.cwd(), process.env.NEXT_DIST_DIR || ".next");
-const stampFile = path.join(distDir, "portal-build.json");
+const distDir = () => path.join(process.cwd(), isStaticExport() ? ".next" : process.env.NEXT_DIST_DIR || ".next");
+const stampFile = () => path.join(distDir(), "portal-build.json");
 
 interface BuildStamp {
+  mode: "server" | "export";
   contentDir: string;
   siteUrl: string;
 }
 
-const currentStamp = (): BuildStamp => ({ contentDir: contentDir(), siteUrl: siteUrl() });
+const currentStamp = (): BuildStamp => ({
+  mode: isStaticExport() ? "export" : "server",
+  contentDir: contentDir(),
+  siteUrl: siteUrl(),
+});
 
 export function writeBuildStamp(): void {
-  writeFileSync(stampFile, `${JSON.stringify(currentStamp(), null, 2)}\n`);
+  writeFileSync(stampFile(), `${JSON.stringify(currentStamp(), null, 2)}\n`);
 }
 
 /** Why a build is needed, or undefined when the last one still fits. */
 export function whyBuildNeeded(): string | undefined {
-  if (!existsSync(path.join(distDir, "BUILD_ID"))) return "no build yet";
-  if (!existsSync(stampFile)) return "the last build was not made by `npm run build`";
-  const built = JSON.parse(readFileSync(stampFile, "utf8")) as BuildStamp;
+  if (!existsSync(path.join(distDir(), "BUILD_ID"))) return "no build yet";
+  if (!existsSync(stampFile())) return "the last build was not made by `npm run build`";
+  const built = JSON.parse(readFileSync(stampFile(), "utf8")) as BuildStamp;
   const now = currentStamp();
+  if (built.mode !== now.mode) return `the last build was a ${built.mode === "export" ? "static export" : "server build"}`;
   if (built.contentDir !== now.contentDir) return `CONTENT_DIR changed (${built.contentDir} → ${now.contentDir})`;
   if (built.siteUrl !== now.siteUrl) return `SITE_URL changed (${built.siteUrl} → ${now.siteUrl})`;
   return undefined;
