@@ -1,4 +1,6 @@
 // @ts-check
+const os = require("node:os");
+
 const staticExport = process.env.STATIC_EXPORT === "1" || process.env.STATIC_EXPORT === "true";
 
 /** @type {import('next').NextConfig} */
@@ -12,6 +14,11 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // `*.live.ts` route files (the revalidate hook) exist only where a server runs, not in a static export.
   pageExtensions: staticExport ? ["tsx", "ts"] : ["tsx", "ts", "live.ts"],
+  experimental: {
+    // Next.js leaves one core to its main process, which only waits while pages
+    // are generated: on this 2-core machine that halved static generation.
+    cpus: Number(process.env.NEXT_BUILD_CPUS) || Math.max(1, os.availableParallelism()),
+  },
   // STATIC_EXPORT=1: every page as a file in out/, for a CDN or object storage.
   output: staticExport ? "export" : undefined,
 };
