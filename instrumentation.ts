@@ -21,7 +21,8 @@ export async function register() {
     onChange: async (files) => {
       const response = await fetch(`http://127.0.0.1:${port}/api/revalidate`, {
         method: "POST",
-        headers: { authorization: `Bearer ${watcherToken()}` },
+        headers: { authorization: `Bearer ${watcherToken()}`, "content-type": "application/json" },
+        body: JSON.stringify({ files }),
       });
       const result = (await response.json()) as { summary?: string; ms?: number; error?: string };
       console.log(`content changed (${files.slice(0, 3).join(", ")}${files.length > 3 ? ", …" : ""}): ${result.summary ?? result.error} in ${result.ms ?? "?"} ms`);

@@ -1,7 +1,9 @@
 import { revalidatePath } from "next/cache";
 import { refreshContent } from "@/lib/content/store";
 import { formatSummary } from "@/lib/content/load-content";
+import { articleIdFor } from "@/lib/content/article-id";
 import { revalidateTokens } from "@/lib/site/revalidate-token";
+import { articlePath } from "@/lib/site/urls";
 
 /**
  * POST /api/revalidate: re-scan the content folder (only new and changed
@@ -24,9 +26,24 @@ export async function POST(request: Request) {
   // Every page shows the index (lists, counts, prev/next), so all of them go stale together.
   revalidatePath("/", "layout");
   revalidatePath("/sitemap.xml");
+  // A post's own URL may hold a cached 404 from before it existed; the layout
+  // revalidation does not reach that entry, its literal path does.
+  for (const file of await changedPosts(request)) revalidatePath(articlePath({ id: articleIdFor(file) }));
   return Response.json({
     summary: formatSummary(content),
     parsed: content.parsed,
     ms: Math.round(performance.now() - started),
   });
+}
+
+/** The `_posts/…` files the caller says changed (`{"files": [...]}`), if it said. */
+async function changedPosts(request: Request): Promise<string[]> {
+  try {
+    const body = (await request.json()) as { files?: unknown };
+    return Array.isArray(body.files)
+      ? body.files.filter((f): f is string => typeof f === "string" && f.startsWith("_posts/")).slice(0, 10_000)
+      : [];
+  } catch {
+    return []; // No body: a plain "re-scan everything" call.
+  }
 }
