@@ -39,11 +39,6 @@ export function readPostFile(entry: PostFileEntry): SourceFile {
   return { ...entry, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
-/** Every post file under `<contentDir>/<folder>`, read. */
-export function readPostFiles(contentDir: string, folder = "_posts"): SourceFile[] {
-  return listPostFiles(contentDir, folder).map(readPostFile);
-}
-
 function walk(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -51,11 +51,12 @@ export function markupToPlainText(markup: string): string {
     .trim();
 }
 
-const CREDIT = /[（(]\s*(?:文章)?来源\s*[：:]\s*([^）)]{1,40}?)\s*[）)]/;
+/** A publisher's `（文章来源：X）` credit; group 1 is the media name. One definition for the index and the renderer. */
+export const SOURCE_CREDIT = /[（(]\s*(?:文章)?来源\s*[：:]\s*([^）)]{1,40}?)\s*[）)]/;
 
 /** The media name of a `（文章来源：上海证券报）` credit in plain text, if any. */
 export function findSourceCredit(text: string): string | undefined {
   let last: string | undefined;
-  for (const m of text.matchAll(new RegExp(CREDIT.source, "g"))) last = m[1].replace(/\s+/g, "");
+  for (const m of text.matchAll(new RegExp(SOURCE_CREDIT.source, "g"))) last = m[1].replace(/\s+/g, "");
   return last;
 }

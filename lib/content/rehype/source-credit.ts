@@ -8,8 +8,7 @@ import type { Root } from "hast";
 import { toText } from "hast-util-to-text";
 import type { VFile } from "vfile";
 import { SKIP, visit } from "unist-util-visit";
-
-const CREDIT = /[（(]\s*(?:文章)?来源\s*[：:]\s*([^）)]{1,40}?)\s*[）)]/;
+import { SOURCE_CREDIT as CREDIT } from "../plain-text";
 const ONLY_CREDIT = new RegExp(`^\\s*${CREDIT.source}\\s*$`);
 
 declare module "vfile" {
