@@ -30,6 +30,12 @@ function runTime(run: MeasuredRun | undefined): string {
 
 const okMs = (run: MeasuredRun | undefined) => (run?.ok ? run.wallMs : undefined);
 
+/** A ratio against the portal; a run cut off by its timeout still gives a lower bound. */
+function ratioTo(run: MeasuredRun | undefined, portalMs: number | undefined): string {
+  if (run?.timedOut && portalMs) return `> ${ratio(run.wallMs, portalMs)}`;
+  return ratio(okMs(run), portalMs);
+}
+
 function machineSection(m: MachineInfo, s: BenchSettings): string {
   return table(
     ["", ""],
@@ -150,7 +156,7 @@ function compareSection(results: SizeResult[], settings: BenchSettings): string 
     ["posts", "portal build", "portal static export", "Jekyll", "Hugo", "export ÷ portal", "Jekyll ÷ portal", "Hugo ÷ portal"],
     results.map((r) => {
       const portal = okMs(r.build?.run);
-      return [n(r.posts), runTime(r.build?.run), runTime(r.staticExport?.run), genCell(gen(r, "jekyll")), genCell(gen(r, "hugo")), ratio(okMs(r.staticExport?.run), portal), ratio(okMs(gen(r, "jekyll")?.run), portal), ratio(okMs(gen(r, "hugo")?.run), portal)];
+      return [n(r.posts), runTime(r.build?.run), runTime(r.staticExport?.run), genCell(gen(r, "jekyll")), genCell(gen(r, "hugo")), ratioTo(r.staticExport?.run, portal), ratioTo(gen(r, "jekyll")?.run, portal), ratioTo(gen(r, "hugo")?.run, portal)];
     }),
   );
   const memory = table(

@@ -109,6 +109,7 @@ export interface BenchSettings {
   sizes: number[];
   seed: number;
   compare: boolean;
+  staticExport: boolean;
   concurrency: number;
   connections: number;
   durationSec: number;
