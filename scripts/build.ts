@@ -19,7 +19,7 @@ export async function buildSite(): Promise<number> {
   const code = await runNext(["build", ...process.argv.slice(2)]);
   if (code !== 0) return code;
   writeBuildStamp();
-  reportContent(content);
+  reportContent(content, dir);
   return 0;
 }
 

@@ -80,3 +80,17 @@ export function post(fields: { title?: string; date?: string; categories?: strin
   lines.push("---", "", body);
   return lines.join("\n");
 }
+
+/** A folder with one post of each kind an editor meets: fine, repaired, and skipped for each reason. */
+export function mixedFolder(): string {
+  return tempContentDir({
+    "_posts/2024-01-01-fine.md": post({ title: "正常", date: "2024-01-01 08:00:00 +0800", categories: "emnews", tags: "东财滚动新闻" }, "正文。\n\n<https://a.example/1>"),
+    "_posts/2024-01-02-gbk.md": fixtureBytes("posts/gbk-encoded.md"),
+    "_posts/2024-01-03-unclosed.md": fixtureBytes("posts/front-matter-never-closed.md"),
+    "_posts/2024-01-04-quote.md": fixtureBytes("posts/broken-yaml-unclosed-quote.md"),
+    "_posts/2024-01-05-bare.md": "只有正文，没有前言。\n",
+    "_posts/2024-01-06-empty.md": "",
+    "_posts/nothing.md": post({ categories: "emnews" }),
+    "_posts/-202205262391921712.md": post({ title: "''", date: "'+0800'", categories: "emnews" }, "第一句。第二句。"),
+  });
+}
