@@ -15,6 +15,7 @@ import { unified } from "unified";
 import type { VFile } from "vfile";
 import rehypeDropHidden from "./rehype/drop-hidden";
 import rehypeHarden from "./rehype/harden";
+import rehypeReparse from "./rehype/reparse";
 import { newsSchema } from "./rehype/news-schema";
 import rehypeSourceCredit from "./rehype/source-credit";
 import rehypeTidy from "./rehype/tidy";
@@ -39,6 +40,7 @@ const pipeline = unified()
   .use(rehypeRaw)
   .use(rehypeDropHidden)
   .use(rehypeSanitize, newsSchema)
+  .use(rehypeReparse, newsSchema)
   .use(rehypeTidy)
   .use(rehypeSourceCredit)
   .use(rehypeHarden)
