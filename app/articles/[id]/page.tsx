@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { BackToCategory } from "@/components/BackToCategory";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { Headline } from "@/components/Headline";
+import { JsonLd } from "@/components/JsonLd";
 import { PublishedTime } from "@/components/PublishedTime";
 import { SourceAttribution } from "@/components/SourceAttribution";
 import { TagList } from "@/components/TagList";
 import { getArticleBody, getIndex } from "@/lib/content/store";
 import { isStaticExport, prerenderArticleCount } from "@/lib/site/config";
+import { articleJsonLd } from "@/lib/site/json-ld";
 import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
 
 type Props = { params: Promise<{ id: string }> };
@@ -42,6 +44,7 @@ export default async function ArticlePage(props: Props) {
   const categoryHref = categoryPath(article.category);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
+      <JsonLd data={articleJsonLd(article)} />
       <Breadcrumbs
         items={[
           { label: "首页", href: homePath() },
