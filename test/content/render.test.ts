@@ -290,4 +290,8 @@ describe("renderBody: images whose source was unsafe", () => {
     expect(html).not.toContain("<img");
     expect(html).toContain("前后");
   });
+
+  it("leaves no empty paragraph where such an image stood alone", () => {
+    expect(renderBody("![图](javascript:alert(1))\n\n正文。").html.trim()).toBe("<p>正文。</p>");
+  });
 });

@@ -21,11 +21,18 @@ function isEmpty(node: Element): boolean {
 
 export default function rehypeTidy() {
   return (tree: Root) => {
+    // First the images whose unsafe `src` was removed (they show nothing but a
+    // broken-image box), so that a paragraph holding only such an image counts
+    // as empty below.
+    visit(tree, "element", (node, index, parent) => {
+      if (parent && index !== undefined && node.tagName === "img" && typeof node.properties.src !== "string") {
+        parent.children.splice(index, 1);
+        return [SKIP, index];
+      }
+    });
     visit(tree, "element", (node, index, parent) => {
       if (/^h[1-5]$/.test(node.tagName)) node.tagName = `h${Number(node.tagName[1]) + 1}`;
-      // An image whose src was unsafe (and so removed) shows nothing but a broken-image box.
-      const srcless = node.tagName === "img" && typeof node.properties.src !== "string";
-      if (parent && index !== undefined && (srcless || isEmpty(node))) {
+      if (parent && index !== undefined && isEmpty(node)) {
         parent.children.splice(index, 1);
         return [SKIP, index];
       }
