@@ -1,10 +1,12 @@
 // @ts-check
 const os = require("node:os");
+const { PHASE_DEVELOPMENT_SERVER } = require("next/constants");
+const { securityHeaders } = require("./lib/site/security-headers.cjs");
 
 const staticExport = process.env.STATIC_EXPORT === "1" || process.env.STATIC_EXPORT === "true";
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+/** @param {string} phase @returns {import('next').NextConfig} */
+module.exports = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
   // A second build (e.g. the e2e tests' other content folder) can live beside the main one.
@@ -21,6 +23,12 @@ const nextConfig = {
   },
   // STATIC_EXPORT=1: every page as a file in out/, for a CDN or object storage.
   output: staticExport ? "export" : undefined,
-};
-
-module.exports = nextConfig;
+  // A static export has no server to send headers: the build writes them to out/_headers instead.
+  ...(staticExport
+    ? {}
+    : {
+        async headers() {
+          return [{ source: "/:path*", headers: securityHeaders({ dev: phase === PHASE_DEVELOPMENT_SERVER }) }];
+        },
+      }),
+});

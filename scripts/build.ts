@@ -3,8 +3,11 @@
  * `next build`, then ends with what happened to the posts: each skipped
  * post with its reason, and the published/skipped counts.
  */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { getContent } from "../lib/content/store";
-import { contentDir } from "../lib/site/config";
+import { contentDir, isStaticExport } from "../lib/site/config";
+import { securityHeaders } from "../lib/site/security-headers.cjs";
 import { writeBuildStamp } from "./build-stamp";
 import { runNext } from "./next-bin";
 import { reportContent } from "./report-content";
@@ -19,8 +22,18 @@ export async function buildSite(): Promise<number> {
   const code = await runNext(["build", ...process.argv.slice(2)]);
   if (code !== 0) return code;
   writeBuildStamp();
+  if (isStaticExport()) writeStaticHeaders(path.resolve(process.env.NEXT_DIST_DIR || "out"));
   reportContent(content, dir);
   return 0;
+}
+
+/**
+ * The headers `next start` sends, as a `_headers` file: Netlify, Cloudflare
+ * Pages and similar hosts apply it to every file of a static export.
+ */
+export function writeStaticHeaders(outDir: string): void {
+  const lines = ["/*", ...securityHeaders().map((h) => `  ${h.key}: ${h.value}`)];
+  writeFileSync(path.join(outDir, "_headers"), `${lines.join("\n")}\n`);
 }
 
 if (require.main === module) runCli();

@@ -1,0 +1,6 @@
+export interface Header {
+  key: string;
+  value: string;
+}
+export function contentSecurityPolicy(options?: { dev?: boolean }): string;
+export function securityHeaders(options?: { dev?: boolean }): Header[];
