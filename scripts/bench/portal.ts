@@ -85,6 +85,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   base: string;
+  /** Root of the server's process tree (npm). */
+  pid: number;
   /** From `npm start` until `/` answered 200. */
   startMs: number;
   /** Kills the server tree; resolves with its peak memory while it ran. */
@@ -111,7 +113,7 @@ export async function startPortal(portalDir: string, env: PortalEnvOptions, { lo
     await stop();
     throw error;
   }
-  return { base, startMs: performance.now() - t0, stop };
+  return { base, pid: started.pid, startMs: performance.now() - t0, stop };
 }
 
 /** "✓ Compiled successfully in 31.0s", "✓ Generating static pages using 1 worker (605/605) in 23.7s". */
