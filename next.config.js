@@ -14,8 +14,14 @@ module.exports = (phase) => ({
   distDir: process.env.NEXT_DIST_DIR || (staticExport ? "out" : ".next"),
   // Type errors fail `npm test` (tsc --noEmit); not checking them again in every build saves ~8 s a build.
   typescript: { ignoreBuildErrors: true },
-  // `*.live.ts` route files (the revalidate hook) exist only where a server runs, not in a static export.
-  pageExtensions: staticExport ? ["tsx", "ts"] : ["tsx", "ts", "live.ts"],
+  // `*.live.ts` route files (the revalidate hook) exist only where a server runs, not in a static export;
+  // `*.dev.tsx` pages (the drafts list) only in `npm run dev`.
+  pageExtensions: [
+    "tsx",
+    "ts",
+    ...(staticExport ? [] : ["live.ts"]),
+    ...(phase === PHASE_DEVELOPMENT_SERVER ? ["dev.tsx"] : []),
+  ],
   experimental: {
     // Next.js leaves one core to its main process, which only waits while pages
     // are generated: on this 2-core machine that halved static generation.

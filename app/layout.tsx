@@ -3,8 +3,8 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
 import { getIndex } from "@/lib/content/store";
-import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from "@/lib/site/config";
-import { homePath } from "@/lib/site/urls";
+import { SITE_DESCRIPTION, SITE_NAME, showsDrafts, siteUrl } from "@/lib/site/config";
+import { draftsPath, homePath } from "@/lib/site/urls";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -27,7 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           跳到正文
         </a>
-        <SiteHeader siteName={SITE_NAME} homeHref={homePath()} />
+        <SiteHeader siteName={SITE_NAME} homeHref={homePath()} draftsHref={showsDrafts() ? draftsPath() : undefined} />
         <main id="main" className="container-page flex-1 py-6">
           {children}
         </main>

@@ -8,13 +8,16 @@ export interface ArticleListItemProps {
   /** Media name, shown when the list mixes sources. */
   sourceName?: string;
   summary?: string;
+  /** A short mark before the headline (草稿 in the drafts preview). */
+  badge?: string;
 }
 
 /** One headline in a list: the link, when, and (optionally) who and what. */
-export function ArticleListItem({ href, title, publishedAt, sourceName, summary }: ArticleListItemProps) {
+export function ArticleListItem({ href, title, publishedAt, sourceName, summary, badge }: ArticleListItemProps) {
   return (
     <li className="article-list-item py-3">
       <h3 className="text-base font-medium leading-relaxed">
+        {badge ? <span className="mr-2 rounded bg-accent px-1.5 py-0.5 text-xs font-bold text-white">{badge}</span> : null}
         <Link href={href} className="headline-link">
           {title}
         </Link>

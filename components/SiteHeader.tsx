@@ -3,10 +3,12 @@ import Link from "next/link";
 interface SiteHeaderProps {
   siteName: string;
   homeHref: string;
+  /** The dev preview's list of drafts, when there is one. */
+  draftsHref?: string;
 }
 
 /** The masthead on every page. */
-export function SiteHeader({ siteName, homeHref }: SiteHeaderProps) {
+export function SiteHeader({ siteName, homeHref, draftsHref }: SiteHeaderProps) {
   return (
     <header className="site-header border-b-4 border-accent bg-surface">
       <div className="container-page flex items-center justify-between gap-4 py-3">
@@ -20,6 +22,13 @@ export function SiteHeader({ siteName, homeHref }: SiteHeaderProps) {
                 首页
               </Link>
             </li>
+            {draftsHref ? (
+              <li>
+                <Link href={draftsHref} className="link">
+                  草稿
+                </Link>
+              </li>
+            ) : null}
           </ul>
         </nav>
       </div>

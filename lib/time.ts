@@ -97,6 +97,12 @@ export function toIsoShanghai(instant: number): string {
   return `${c.year}-${pad(c.month)}-${pad(c.day)}T${pad(c.hour)}:${pad(c.minute)}:${pad(c.second)}+08:00`;
 }
 
+/** `2021-12-08 10:39:01 +0800`: a post's `date:` as finews writes it (what `npm run publish` sets). */
+export function toFrontMatterDate(instant: number): string {
+  const iso = toIsoShanghai(instant);
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0800`;
+}
+
 /** `2021-12-08 10:39`: how readers see a time, in Asia/Shanghai. */
 export function formatShanghai(instant: number): string {
   const c = shanghaiWallClock(instant);

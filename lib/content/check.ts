@@ -12,6 +12,8 @@ export interface CheckReport {
   published: number;
   skipped: number;
   warnings: number;
+  /** Drafts, unpublished and scheduled posts (checked, not published). */
+  notPublic: number;
   /** Errors (the post is skipped) and warnings (published with a repair), in file order. */
   problems: ContentProblem[];
   /** False when any post would be skipped. */
@@ -24,12 +26,14 @@ export interface CheckReport {
  * with a click.
  */
 export function checkContent(contentDir: string, displayFrom = process.cwd()): CheckReport {
-  const content = loadContent(contentDir);
+  // Drafts too: an editor wants to hear about a broken draft before publishing it.
+  const content = loadContent(contentDir, new Map(), { includeHidden: true });
   const problems = withDisplayPaths(content.problems, contentDir, displayFrom);
   return {
     contentDir,
     published: content.published,
     skipped: content.skipped,
+    notPublic: content.notPublic,
     warnings: problems.filter((p) => p.severity === "warning").length,
     problems,
     ok: content.skipped === 0,

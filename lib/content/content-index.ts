@@ -4,7 +4,7 @@
  */
 import { categoryKey } from "./categories";
 import { shortHash } from "./categories";
-import type { Article, CategoryRef, ContentProblem, ParsedPost } from "./types";
+import type { Article, CategoryRef, ContentProblem, HiddenKind, ParsedPost } from "./types";
 
 export interface CategoryEntry {
   category: CategoryRef;
@@ -23,6 +23,28 @@ export interface ContentIndex {
   categories: CategoryEntry[];
   /** Problems the index found across posts (duplicate ids). */
   problems: ContentProblem[];
+  /**
+   * Drafts, unpublished and scheduled posts, newest first: only with
+   * `includeHidden` (dev), and then also in `byId`, never in the lists.
+   */
+  hidden: Article[];
+  /** The earliest date of a scheduled post still to come: when the index must be rebuilt. */
+  nextScheduledAt?: number;
+}
+
+export interface IndexOptions {
+  /** The instant that decides which posts are scheduled (default: now). */
+  now?: number;
+  /** Keep drafts, unpublished and scheduled posts (marked `hidden`): `npm run dev` only. */
+  includeHidden?: boolean;
+}
+
+/** Why a post is not public at `now`, or undefined when it is. */
+export function hiddenKind(post: Pick<ParsedPost, "draft" | "unpublished" | "publishedAt">, now: number): HiddenKind | undefined {
+  if (post.draft) return "draft";
+  if (post.unpublished) return "unpublished";
+  if (post.publishedAt > now) return "scheduled";
+  return undefined;
 }
 
 /** Newest first; equal instants by id, so the order never depends on file order. */
@@ -30,14 +52,24 @@ export function compareNewestFirst(a: { publishedAt: number; id: string }, b: { 
   return b.publishedAt - a.publishedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function buildIndex(posts: ParsedPost[], categoryTitles: Map<string, string> = new Map()): ContentIndex {
+export function buildIndex(allPosts: ParsedPost[], categoryTitles: Map<string, string> = new Map(), options: IndexOptions = {}): ContentIndex {
+  const now = options.now ?? Date.now();
+  let nextScheduledAt: number | undefined;
+  const posts: (ParsedPost & { hidden?: HiddenKind })[] = [];
+  for (const post of allPosts) {
+    const hidden = hiddenKind(post, now);
+    if (hidden === "scheduled") nextScheduledAt = Math.min(nextScheduledAt ?? Infinity, post.publishedAt);
+    if (!hidden) posts.push(post);
+    else if (options.includeHidden) posts.push({ ...post, hidden });
+  }
   const problems: ContentProblem[] = [];
   const names = categoryDisplayNames(posts, categoryTitles);
   const refs = new Map<string, CategoryRef>();
   const byId = new Map<string, Article>();
 
   const articles: Article[] = [];
-  for (const { categorySlug, ...post } of posts) {
+  const hidden: Article[] = [];
+  for (const { categorySlug, draft: _draft, unpublished: _unpublished, ...post } of posts) {
     let category = refs.get(categorySlug);
     if (!category) {
       category = { slug: categorySlug, key: categoryKey(categorySlug), name: names.get(categorySlug) ?? categorySlug };
@@ -54,9 +86,10 @@ export function buildIndex(posts: ParsedPost[], categoryTitles: Map<string, stri
     }
     const article: Article = { ...post, id, category };
     byId.set(id, article);
-    articles.push(article);
+    (article.hidden ? hidden : articles).push(article);
   }
   articles.sort(compareNewestFirst);
+  hidden.sort(compareNewestFirst);
 
   const byCategory = new Map<string, CategoryEntry>();
   const byTag = new Map<string, Article[]>();
@@ -74,7 +107,7 @@ export function buildIndex(posts: ParsedPost[], categoryTitles: Map<string, stri
   const categories = [...byCategory.values()].sort(
     (a, b) => b.articles.length - a.articles.length || a.category.name.localeCompare(b.category.name, "zh-CN"),
   );
-  return { articles, byId, byCategory, byTag, categories, problems };
+  return { articles, byId, byCategory, byTag, categories, problems, hidden, nextScheduledAt };
 }
 
 /**

@@ -2,7 +2,8 @@
  * The content engine end to end: a content folder → its index and the
  * problems found, with counts. `lib/content/store.ts` keeps one per process.
  */
-import { buildIndex, type ContentIndex } from "./content-index";
+import { articleIdFor } from "./article-id";
+import { buildIndex, type ContentIndex, type IndexOptions } from "./content-index";
 import { listPostFiles, readCategoryTitles, readPostFile } from "./load";
 import { parsePost } from "./parse";
 import type { ContentProblem, ParsedPost, ParseResult } from "./types";
@@ -21,19 +22,27 @@ export interface LoadedContent {
   problems: ContentProblem[];
   published: number;
   skipped: number;
+  /** Readable posts that are not public: drafts, unpublished, scheduled (listed only with includeHidden). */
+  notPublic: number;
   /** Feed this to the next `loadContent` of the same folder. */
   cache: ParseCache;
   /** Files parsed (not taken from the cache) by this load. */
   parsed: number;
 }
 
-export function loadContent(contentDir: string, previous: ParseCache = new Map()): LoadedContent {
+/**
+ * `includeHidden` (for `npm run dev`) also reads `_drafts/` and keeps
+ * unpublished and scheduled posts in the index, marked `hidden`.
+ */
+export function loadContent(contentDir: string, previous: ParseCache = new Map(), options: IndexOptions = {}): LoadedContent {
   const posts: ParsedPost[] = [];
   const problems: ContentProblem[] = [];
   const cache: ParseCache = new Map();
   let skipped = 0;
   let parsed = 0;
-  for (const entry of listPostFiles(contentDir)) {
+  const files = listPostFiles(contentDir);
+  if (options.includeHidden) files.push(...listPostFiles(contentDir, "_drafts"));
+  for (const entry of files) {
     const known = previous.get(entry.relativePath);
     let result: ParseResult;
     if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
@@ -47,9 +56,9 @@ export function loadContent(contentDir: string, previous: ParseCache = new Map()
     if (result.ok) posts.push(result.post);
     else skipped++;
   }
-  const index = buildIndex(posts, readCategoryTitles(contentDir));
+  const index = buildIndex(posts, readCategoryTitles(contentDir), options);
   problems.push(...index.problems);
-  return { index, problems, published: index.articles.length, skipped, cache, parsed };
+  return { index, problems, published: index.articles.length, skipped, notPublic: posts.length - index.articles.length, cache, parsed };
 }
 
 /** `_posts/x.md:3: error: title is empty`: one line per problem, for terminals and build logs. */
@@ -58,7 +67,13 @@ export function formatProblem(problem: ContentProblem): string {
   return `${where}: ${problem.severity}: ${problem.reason}`;
 }
 
-export function formatSummary(content: Pick<LoadedContent, "published" | "skipped" | "problems">): string {
+export function formatSummary(content: Pick<LoadedContent, "published" | "skipped" | "problems"> & { notPublic?: number }): string {
   const warnings = content.problems.filter((p) => p.severity === "warning").length;
-  return `${content.published} posts published, ${content.skipped} skipped, ${warnings} warnings`;
+  const notPublic = content.notPublic ? `, ${content.notPublic} not public (drafts, unpublished or scheduled)` : "";
+  return `${content.published} posts published, ${content.skipped} skipped, ${warnings} warnings${notPublic}`;
+}
+
+/** The errors of the file that would be at article `id`, had it been readable (for the dev preview). */
+export function problemsForArticleId(content: Pick<LoadedContent, "problems">, id: string): ContentProblem[] {
+  return content.problems.filter((p) => p.severity === "error" && articleIdFor(p.file) === id);
 }

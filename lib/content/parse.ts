@@ -45,7 +45,9 @@ function parsePostUnguarded(file: SourceFile): ParseResult {
   const fieldLine = (field: string) => findFieldLine(decoded.text, field);
 
   const rawTitle = scalarText(data.title).replace(/\s+/g, " ").trim();
-  const publishedAt = resolveDate(data.date, file, warn, fieldLine("date"));
+  // Jekyll's drafts have no date in their name: their date is the front matter's, else the file's time.
+  const draft = file.relativePath.startsWith("_drafts/");
+  const publishedAt = draft ? (parsePublishedAt(data.date) ?? file.mtimeMs) : resolveDate(data.date, file, warn, fieldLine("date"));
   if (!rawTitle && publishedAt === undefined) {
     return fail("has neither a title nor a date");
   }
@@ -89,8 +91,15 @@ function parsePostUnguarded(file: SourceFile): ParseResult {
         url: sourceUrl,
       },
       file: file.relativePath,
+      ...(draft ? { draft: true as const } : {}),
+      ...(isUnpublished(data.published) ? { unpublished: true as const } : {}),
     },
   };
+}
+
+/** `published: false` (any case, quoted or not), as Jekyll reads it. */
+function isUnpublished(value: unknown): boolean {
+  return scalarText(value).trim().toLowerCase() === "false";
 }
 
 /** The body as readers see it: without the legacy trailer and the `> ` lede, which become structure. */

@@ -6,42 +6,78 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { contentCacheDir, contentDir } from "../site/config";
+import { contentCacheDir, contentDir, showsDrafts } from "../site/config";
 import { cacheFileFor, parserFingerprint, readParseCache, writeParseCache } from "./disk-cache";
-import { loadContent, type LoadedContent } from "./load-content";
+import { hiddenKind } from "./content-index";
+import { formatProblem, loadContent, type LoadedContent, type ParseCache } from "./load-content";
 import { renderPostBody } from "./parse";
 import type { Article } from "./types";
 
 const KEY = Symbol.for("finews-portal.content");
-type Holder = { [KEY]?: Map<string, LoadedContent> };
+type Loaded = LoadedContent & { loadedAt: number };
+type Holder = { [KEY]?: Map<string, Loaded> };
+
+/**
+ * How old the index may be in `npm run dev` before a page load re-scans the
+ * folder (a stat per file; only new and changed files are parsed again): an
+ * editor's save shows on the next reload.
+ */
+const DEV_RESCAN_MS = 300;
 
 export function getContent(dir: string = contentDir()): LoadedContent {
   const holder = globalThis as Holder;
   const cache = (holder[KEY] ??= new Map());
-  let content = cache.get(dir);
-  if (!content) {
-    content = loadWithDiskCache(dir);
-    cache.set(dir, content);
-  }
+  const content = cache.get(dir);
+  if (!content) return remember(cache, dir, loadWithDiskCache(dir));
+  if (showsDrafts() && Date.now() - content.loadedAt > DEV_RESCAN_MS) return refreshContent(dir);
   return content;
+}
+
+function remember(cache: Map<string, Loaded>, dir: string, content: LoadedContent, previous?: LoadedContent): Loaded {
+  if (showsDrafts()) reportNewProblems(content, previous);
+  const loaded = Object.assign(content, { loadedAt: Date.now() });
+  cache.set(dir, loaded);
+  return loaded;
+}
+
+/** In `npm run dev`, the terminal shows each problem once, when it appears (as `npm run check` words it). */
+function reportNewProblems(content: LoadedContent, previous?: LoadedContent): void {
+  const before = new Set(previous?.problems.map(formatProblem));
+  for (const problem of content.problems) {
+    const line = formatProblem(problem);
+    if (!before.has(line)) console.warn(`content: ${line}`);
+  }
 }
 
 /** Loads a content folder starting from the on-disk parse cache, and refreshes that cache. */
 function loadWithDiskCache(dir: string, inMemory?: LoadedContent["cache"]): LoadedContent {
+  const options = { includeHidden: showsDrafts() };
   const cacheDir = contentCacheDir();
   const parser = cacheDir ? parserFingerprint(process.cwd()) : undefined;
-  if (!cacheDir || !parser) return loadContent(dir, inMemory);
+  if (!cacheDir || !parser) return loadContent(dir, inMemory, options);
   const file = cacheFileFor(cacheDir, dir);
   const previous = inMemory ?? readParseCache(file, parser, dir);
-  const content = loadContent(dir, previous);
+  const content = loadContent(dir, previous, options);
   if (content.parsed > 0 || previous?.size !== content.cache.size) {
     try {
-      writeParseCache(file, parser, dir, content.cache);
+      writeParseCache(file, parser, dir, publicOnly(content.cache));
     } catch {
       // A read-only checkout still works; it just parses again next time.
     }
   }
   return content;
+}
+
+/**
+ * The parse cache without posts that are not public: their text must not
+ * sit on disk next to a production build. They are parsed again by the next
+ * process (they are few).
+ */
+function publicOnly(cache: ParseCache): ParseCache {
+  const now = Date.now();
+  const kept: ParseCache = new Map();
+  for (const [file, entry] of cache) if (!entry.result.ok || !hiddenKind(entry.result.post, now)) kept.set(file, entry);
+  return kept;
 }
 
 export const getIndex = () => getContent().index;
@@ -53,9 +89,8 @@ export const getIndex = () => getContent().index;
 export function refreshContent(dir: string = contentDir()): LoadedContent {
   const holder = globalThis as Holder;
   const cache = (holder[KEY] ??= new Map());
-  const content = loadWithDiskCache(dir, cache.get(dir)?.cache);
-  cache.set(dir, content);
-  return content;
+  const previous = cache.get(dir);
+  return remember(cache, dir, loadWithDiskCache(dir, previous?.cache), previous);
 }
 
 /** An article's sanitized body HTML, rendered from its file now (pages are cached, so this runs once a page). */

@@ -44,6 +44,13 @@ export interface ArticleSource {
 }
 
 /**
+ * Why a post is not public yet: a file in `_drafts/`, `published: false` in
+ * its front matter, or a date still to come. Such posts exist only in
+ * `npm run dev` (with a banner); production builds and servers leave them out.
+ */
+export type HiddenKind = "draft" | "unpublished" | "scheduled";
+
+/**
  * An article as the index holds it: everything but the body, which
  * `renderPostBody` / `getArticleBody` render when a page needs it.
  */
@@ -62,11 +69,17 @@ export interface Article {
   source: ArticleSource;
   /** Where it came from, for messages. */
   file: string;
+  /** Set when the article is not public (only ever seen in `npm run dev`). */
+  hidden?: HiddenKind;
 }
 
 /** A parsed post before the index has resolved its category's display name. */
-export interface ParsedPost extends Omit<Article, "category"> {
+export interface ParsedPost extends Omit<Article, "category" | "hidden"> {
   categorySlug: string;
+  /** A file in `_drafts/`. */
+  draft?: true;
+  /** `published: false` in the front matter. */
+  unpublished?: true;
 }
 
 /** What `parsePost` makes of one file: a post (maybe with warnings) or the reasons it was skipped. */

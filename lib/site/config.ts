@@ -46,6 +46,15 @@ export function isStaticExport(): boolean {
   return process.env.STATIC_EXPORT === "1" || process.env.STATIC_EXPORT === "true";
 }
 
+/**
+ * Drafts, unpublished and scheduled posts are shown only by `npm run dev`
+ * (`next dev` sets NODE_ENV=development); builds, `npm start` and tests never
+ * see them.
+ */
+export function showsDrafts(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
 function positiveIntFromEnv(name: string, fallback: number): number {
   const value = Number(process.env[name]);
   return Number.isInteger(value) && value >= 0 ? value : fallback;

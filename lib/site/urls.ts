@@ -14,6 +14,9 @@ export function categoryPath(category: { key: string }, page = 1): string {
   return page <= 1 ? `/category/${category.key}` : `/category/${category.key}/page/${page}`;
 }
 
+/** The dev preview's list of drafts, unpublished and scheduled posts (no such page in production). */
+export const draftsPath = () => "/drafts";
+
 /** Absolute URL on the configured site, for sitemaps and canonical links. */
 export function absoluteUrl(path: string): string {
   return `${siteUrl()}${path}`;

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { BackToCategory } from "@/components/BackToCategory";
+import { ContentProblems } from "@/components/ContentProblems";
+import { DraftBanner } from "@/components/DraftBanner";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { Headline } from "@/components/Headline";
 import { JsonLd } from "@/components/JsonLd";
 import { PublishedTime } from "@/components/PublishedTime";
 import { SourceAttribution } from "@/components/SourceAttribution";
 import { TagList } from "@/components/TagList";
-import { getArticleBody, getIndex } from "@/lib/content/store";
-import { isStaticExport, prerenderArticleCount } from "@/lib/site/config";
+import { formatProblem, problemsForArticleId } from "@/lib/content/load-content";
+import { getArticleBody, getContent, getIndex } from "@/lib/content/store";
+import { isStaticExport, prerenderArticleCount, showsDrafts } from "@/lib/site/config";
 import { articleJsonLd } from "@/lib/site/json-ld";
 import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
 
@@ -21,9 +24,12 @@ export function generateStaticParams() {
   return chosen.map((a) => ({ id: a.id }));
 }
 
+async function articleId(props: Props) {
+  return decodeURIComponent((await props.params).id);
+}
+
 async function findArticle(props: Props) {
-  const { id } = await props.params;
-  return getIndex().byId.get(decodeURIComponent(id));
+  return getIndex().byId.get(await articleId(props));
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -33,18 +39,25 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     title: article.title,
     description: article.summary,
     alternates: { canonical: absoluteUrl(articlePath(article)) },
+    // Previews of drafts, unpublished and scheduled posts (dev only) must never be indexed.
+    ...(article.hidden ? { robots: { index: false, follow: false } } : {}),
   };
 }
 
 export default async function ArticlePage(props: Props) {
   const article = await findArticle(props);
-  if (!article) notFound();
+  if (!article) {
+    // In the dev preview, a post that broke while being edited says why instead of vanishing.
+    const problems = showsDrafts() ? problemsForArticleId(getContent(), await articleId(props)) : [];
+    if (problems.length) return <ContentProblems file={problems[0].file} lines={problems.map(formatProblem)} />;
+    notFound();
+  }
   const bodyHtml = getArticleBody(article);
   if (bodyHtml === undefined) notFound();
   const categoryHref = categoryPath(article.category);
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      <JsonLd data={articleJsonLd(article)} />
+      {article.hidden ? <DraftBanner kind={article.hidden} publishedAt={article.publishedAt} /> : <JsonLd data={articleJsonLd(article)} />}
       <Breadcrumbs
         items={[
           { label: "首页", href: homePath() },
