@@ -13,7 +13,12 @@ const PORT = Number(process.env.E2E_PORT || 3100);
 /** A second server on another Jekyll folder, proving CONTENT_DIR works end to end. */
 export const OTHER_SITE_PORT = PORT + 1;
 /** Where that server's content lives: a fresh copy of the fixture site that tests may change. */
+export const OTHER_SITE_DIST = ".next-e2e-other";
 export const OTHER_SITE_DIR = path.join(tmpdir(), `finews-e2e-site-${OTHER_SITE_PORT}`);
+
+/** `npm run dev` on a third copy of the same fixture site: the editors' preview. */
+export const DEV_SITE_PORT = PORT + 2;
+export const DEV_SITE_DIR = path.join(tmpdir(), `finews-e2e-dev-${DEV_SITE_PORT}`);
 
 export default defineConfig({
   testDir: "e2e",
@@ -59,8 +64,20 @@ export default defineConfig({
       env: {
         TZ: "America/Los_Angeles",
         CONTENT_DIR: OTHER_SITE_DIR,
-        NEXT_DIST_DIR: ".next-e2e-other",
+        NEXT_DIST_DIR: OTHER_SITE_DIST,
         SITE_URL: "https://news.example.com",
+      },
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `rm -rf "${DEV_SITE_DIR}" && cp -r e2e/fixtures/jekyll-site "${DEV_SITE_DIR}" && npm run dev -- -p ${DEV_SITE_PORT}`,
+      url: `http://localhost:${DEV_SITE_PORT}/drafts`,
+      env: {
+        TZ: "America/Los_Angeles",
+        CONTENT_DIR: DEV_SITE_DIR,
+        NEXT_DIST_DIR: ".next-e2e-dev",
       },
       timeout: 300_000,
       reuseExistingServer: false,

@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
-import { OTHER_SITE_PORT } from "../playwright.config";
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { OTHER_SITE_DIR, OTHER_SITE_DIST, OTHER_SITE_PORT } from "../playwright.config";
 
 /**
  * The second web server builds e2e/fixtures/jekyll-site (a Jekyll root with
@@ -11,11 +13,11 @@ test.describe("CONTENT_DIR pointed at another Jekyll folder", () => {
   test("serves that folder's posts, and only its readable ones", async ({ page }) => {
     await page.goto(`${base}/`);
     const latest = page.getByRole("region", { name: "最新消息" });
-    // Three ordinary posts and the XSS-vector post (e2e/security.spec.ts); the GBK and broken-YAML ones are skipped.
-    await expect(latest.getByRole("listitem")).toHaveCount(4);
+    // Three ordinary posts, the path-traversal one and the XSS-vector post (e2e/security.spec.ts); the GBK and broken-YAML ones are skipped.
+    await expect(latest.getByRole("listitem")).toHaveCount(5);
     await expect(latest).toContainText("新能源汽车销量同比增长");
     await expect(page.getByText("国标编码")).toHaveCount(0);
-    await expect(page.getByText("收录 4 篇文章，来自 4 个来源")).toBeVisible();
+    await expect(page.getByText("收录 5 篇文章，来自 5 个来源")).toBeVisible();
   });
 
   test("slugs with parentheses, spaces and capitals get working category URLs named by their tags", async ({ page }) => {
@@ -33,6 +35,18 @@ test.describe("CONTENT_DIR pointed at another Jekyll folder", () => {
       await page.getByRole("link", { name: `返回${name}` }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
     }
+  });
+
+  test("a category named '../../x/<BEL>etc' gets a working URL and writes nothing outside the build", async ({ page }) => {
+    await page.goto(`${base}/articles/2023-01-07-traversal`);
+    await page.getByRole("link", { name: "返回越界来源新闻" }).click();
+    await expect(page).toHaveURL(/\/category\/x-etc-[0-9a-f]{8}$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("越界来源新闻");
+    await expect(page.getByRole("link", { name: "路径穿越分类测试：央行开展逆回购操作" })).toBeVisible();
+    // Had the slug reached a file path, `../../x/etc` would have left a file named `etc…` somewhere.
+    const stray = (root: string) => (readdirSync(root, { recursive: true }) as string[]).filter((f) => /(^|\/)etc(\.|$)/.test(f));
+    expect(stray(OTHER_SITE_DIST)).toEqual([]);
+    for (const outside of ["x", path.join(OTHER_SITE_DIR, "x"), path.join(OTHER_SITE_DIR, "..", "x")]) expect(existsSync(outside), outside).toBe(false);
   });
 
   test("an offset-less date means Beijing time and canonical links use SITE_URL", async ({ page }) => {
