@@ -33,6 +33,14 @@ function rehypeCapturePlainText() {
   };
 }
 
+/**
+ * How the body is written out. Single-quoted attributes and the shortest
+ * character references: an article page carries its body twice (as HTML and
+ * inside the React Server Components payload, a double-quoted JS string),
+ * and there every `"` costs a backslash more.
+ */
+export const BODY_HTML_OPTIONS = { quote: "'", quoteSmart: true, characterReferences: { useShortestReferences: true } } as const;
+
 const pipeline = unified()
   .use(remarkParse)
   .use(remarkGfm)
@@ -45,7 +53,7 @@ const pipeline = unified()
   .use(rehypeSourceCredit)
   .use(rehypeHarden)
   .use(rehypeCapturePlainText)
-  .use(rehypeStringify)
+  .use(rehypeStringify, BODY_HTML_OPTIONS)
   .freeze();
 
 export interface RenderedBody {

@@ -13,7 +13,7 @@ import { describe, expect, it } from "vitest";
 import { parsePost } from "@/lib/content/parse";
 import rehypeHarden from "@/lib/content/rehype/harden";
 import { newsSchema } from "@/lib/content/rehype/news-schema";
-import { renderBody } from "@/lib/content/render";
+import { BODY_HTML_OPTIONS, renderBody } from "@/lib/content/render";
 import { textSource } from "../helpers/fixtures";
 
 // More with FC_RUNS=5000 when changing the pipeline; 400 keeps `npm test` quick.
@@ -118,7 +118,7 @@ function findById(node: Node5, id: string): Node5 | undefined {
 }
 
 /** The output re-parsed as HTML and sent through the sanitizer again (and harden, which adds image attributes the schema does not list). */
-const sanitizeHtmlOnly = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, newsSchema).use(rehypeHarden).use(rehypeStringify).freeze();
+const sanitizeHtmlOnly = unified().use(rehypeParse, { fragment: true }).use(rehypeSanitize, newsSchema).use(rehypeHarden).use(rehypeStringify, BODY_HTML_OPTIONS).freeze();
 
 describe("renderBody on arbitrary HTML", { timeout: 120_000 }, () => {
   it("never throws, and outputs only the schema's elements, attributes and safe URLs", () => {

@@ -34,7 +34,7 @@ import { describe, expect, it } from "vitest";
 import { parsePost, renderPostBody } from "@/lib/content/parse";
 import rehypeHarden from "@/lib/content/rehype/harden";
 import { newsSchema } from "@/lib/content/rehype/news-schema";
-import { renderBody } from "@/lib/content/render";
+import { BODY_HTML_OPTIONS, renderBody } from "@/lib/content/render";
 import { POST_END, POST_START } from "../fixtures/xss/extract";
 import { textSource } from "../helpers/fixtures";
 
@@ -159,7 +159,7 @@ function problemsIn(html: string): string[] {
  * are outside the schema), serialized. A sanitizer whose output re-parses
  * into something else is the shape of every mXSS bypass.
  */
-const resanitizer = unified().use(rehypeSanitize, newsSchema).use(rehypeHarden).use(rehypeStringify).freeze();
+const resanitizer = unified().use(rehypeSanitize, newsSchema).use(rehypeHarden).use(rehypeStringify, BODY_HTML_OPTIONS).freeze();
 
 function resanitize(html: string): string {
   const tree = fromParse5(parseBody(html)) as Root;
