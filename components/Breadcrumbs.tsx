@@ -10,9 +10,9 @@ export interface Crumb {
 export function Breadcrumbs({ items }: { items: Crumb[] }) {
   return (
     <nav aria-label="面包屑导航" className="text-sm text-muted">
-      <ol className="flex flex-wrap items-center gap-x-1 gap-y-1">
+      <ol className="crumbs">
         {items.map((item, i) => (
-          <li key={`${i}-${item.label}`} className="flex min-w-0 items-center gap-x-1">
+          <li key={`${i}-${item.label}`}>
             {i > 0 ? <span aria-hidden="true">›</span> : null}
             {item.href ? (
               <Link href={item.href} className="link">

@@ -2,9 +2,9 @@
 export function TagList({ tags }: { tags: string[] }) {
   if (tags.length === 0) return null;
   return (
-    <ul aria-label="标签" className="flex flex-wrap gap-2">
+    <ul aria-label="标签" className="tags">
       {tags.map((tag) => (
-        <li key={tag} className="rounded-full bg-chip px-3 py-1 text-sm text-muted">
+        <li key={tag}>
           {tag}
         </li>
       ))}

@@ -17,27 +17,23 @@ export function serializeJsonLd(data: unknown): string {
   return JSON.stringify(data).replace(SCRIPT_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
-/** `NewsArticle` plus its `BreadcrumbList` (home → source → article). */
+/**
+ * `NewsArticle` plus its `BreadcrumbList` (home → source). Lean on purpose:
+ * every byte here is on the page twice (HTML and React payload), and the
+ * description, title and image already are in the page's meta tags.
+ */
 export function articleJsonLd(article: Article): object[] {
   const url = absoluteUrl(articlePath(article));
-  const published = toIsoShanghai(article.publishedAt);
   return [
     {
       "@context": "https://schema.org",
       "@type": "NewsArticle",
       headline: article.title,
-      description: article.summary,
-      datePublished: published,
-      dateModified: published,
+      datePublished: toIsoShanghai(article.publishedAt),
       mainEntityOfPage: url,
-      url,
       articleSection: article.category.name,
-      keywords: article.tags.length ? article.tags.join(",") : undefined,
       author: { "@type": "Organization", name: article.source.name, url: article.source.url },
-      sourceOrganization: { "@type": "Organization", name: article.source.name },
-      isBasedOn: article.source.url,
       publisher: { "@type": "Organization", name: SITE_NAME, url: absoluteUrl(homePath()) },
-      inLanguage: "zh-CN",
     },
     {
       "@context": "https://schema.org",
@@ -45,7 +41,6 @@ export function articleJsonLd(article: Article): object[] {
       itemListElement: [
         { "@type": "ListItem", position: 1, name: "首页", item: absoluteUrl(homePath()) },
         { "@type": "ListItem", position: 2, name: article.category.name, item: absoluteUrl(categoryPath(article.category)) },
-        { "@type": "ListItem", position: 3, name: article.title, item: url },
       ],
     },
   ];

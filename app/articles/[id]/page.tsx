@@ -67,7 +67,7 @@ export default async function ArticlePage(props: Props) {
       />
       <article className="space-y-6 rounded-lg border border-line bg-surface px-4 py-6 sm:px-8">
         <Headline title={article.title} standfirst={article.lede} />
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-line pb-4 text-sm text-muted">
+        <div className="article-meta">
           <PublishedTime instant={article.publishedAt} />
           <SourceAttribution name={article.source.name} url={article.source.url} />
         </div>
