@@ -28,7 +28,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           跳到正文
         </a>
         <SiteHeader siteName={SITE_NAME} homeHref={homePath()} draftsHref={showsDrafts() ? draftsPath() : undefined} />
-        <main id="main" className="container-page flex-1 py-6">
+        <main id="main" className="site-main">
           {children}
         </main>
         <SiteFooter siteName={SITE_NAME} articleCount={index.articles.length} sourceCount={index.categories.length} />

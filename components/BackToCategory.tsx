@@ -8,7 +8,7 @@ interface BackToCategoryProps {
 /** The link at the end of an article back to the rest of its source's news. */
 export function BackToCategory({ href, name }: BackToCategoryProps) {
   return (
-    <Link href={href} className="back-to-category link inline-flex items-center gap-1 font-medium">
+    <Link href={href} className="back-to-category link">
       <span aria-hidden="true">←</span> 返回{name}
     </Link>
   );

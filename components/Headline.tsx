@@ -8,7 +8,7 @@ interface HeadlineProps {
 export function Headline({ title, standfirst }: HeadlineProps) {
   return (
     <header className="space-y-3">
-      <h1 className="text-2xl font-bold leading-snug text-ink sm:text-3xl">{title}</h1>
+      <h1 className="headline">{title}</h1>
       {standfirst ? <p className="standfirst">{standfirst}</p> : null}
     </header>
   );

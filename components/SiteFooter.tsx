@@ -7,8 +7,8 @@ interface SiteFooterProps {
 /** The site's footer: what it is and how much it holds. */
 export function SiteFooter({ siteName, articleCount, sourceCount }: SiteFooterProps) {
   return (
-    <footer className="site-footer mt-12 border-t border-line bg-surface">
-      <div className="container-page space-y-1 py-6 text-sm text-muted">
+    <footer className="site-footer">
+      <div className="site-footer-inner">
         <p>
           {siteName} · 收录 {articleCount.toLocaleString("zh-CN")} 篇文章，来自 {sourceCount.toLocaleString("zh-CN")} 个来源
         </p>

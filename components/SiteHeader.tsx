@@ -10,8 +10,8 @@ interface SiteHeaderProps {
 /** The masthead on every page. */
 export function SiteHeader({ siteName, homeHref, draftsHref }: SiteHeaderProps) {
   return (
-    <header className="site-header border-b-4 border-accent bg-surface">
-      <div className="container-page flex items-center justify-between gap-4 py-3">
+    <header className="site-header">
+      <div className="site-header-inner">
         <Link href={homeHref} className="text-xl font-bold tracking-wide text-accent">
           {siteName}
         </Link>

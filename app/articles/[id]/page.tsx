@@ -61,18 +61,18 @@ export default async function ArticlePage(props: Props) {
       <Breadcrumbs
         items={[
           { label: "首页", href: homePath() },
+          // The trail ends at the source: the headline right below names the page.
           { label: article.category.name, href: categoryHref },
-          { label: article.title },
         ]}
       />
-      <article className="space-y-6 rounded-lg border border-line bg-surface px-4 py-6 sm:px-8">
+      <article className="article-card">
         <Headline title={article.title} standfirst={article.lede} />
         <div className="article-meta">
           <PublishedTime instant={article.publishedAt} />
           <SourceAttribution name={article.source.name} url={article.source.url} />
         </div>
         <div className="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
-        <footer className="space-y-4 border-t border-line pt-4">
+        <footer className="article-footer">
           <TagList tags={article.tags} />
           <BackToCategory href={categoryHref} name={article.category.name} />
         </footer>
