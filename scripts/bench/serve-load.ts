@@ -13,7 +13,7 @@
  * bounds of what the server does on a machine of its own.
  */
 import autocannon from "autocannon";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -96,6 +96,14 @@ class MemoryTrace {
   }
 }
 
+/** The hand-written "## Notes" of an earlier report, which a new run keeps. */
+function keptNotes(file: string): string {
+  if (!existsSync(file)) return "";
+  const text = readFileSync(file, "utf8");
+  const at = text.indexOf("\n## Notes\n");
+  return at < 0 ? "" : text.slice(at);
+}
+
 async function main(): Promise<number> {
   const cli = parseCli(process.argv.slice(2));
   const work = mkdtempSync(path.join(os.tmpdir(), "finews-serve-bench-"));
@@ -123,6 +131,11 @@ async function main(): Promise<number> {
       const atEnd = samples.at(-1)?.bytes ?? 0;
       const measured = samples.filter((s) => s.at >= cli.warmupSec * 1000);
       const peak = Math.max(...measured.map((s) => s.bytes));
+      // Memory across the measured window, by quarter: a plateau, or growth that would not stop.
+      const quarters = [0.25, 0.5, 0.75, 1].map((q) => {
+        const at = (cli.warmupSec + q * cli.durationSec) * 1000;
+        return measured.reduce((best, s) => (Math.abs(s.at - at) < Math.abs(best.at - at) ? s : best), measured[0]).bytes;
+      });
       const rows = [
         ["connections", String(cli.connections)],
         ["duration", `${cli.durationSec} s after ${cli.warmupSec} s warm-up`],
@@ -135,13 +148,15 @@ async function main(): Promise<number> {
         ["errors / timeouts", `${r.errors} / ${r.timeouts}`],
         ["non-2xx", String(r.non2xx)],
         ["server memory after warm-up", fmtBytes(afterWarmup)],
+        ["server memory at 25 / 50 / 75 / 100 % of the run", quarters.map(fmtBytes).join(" / ")],
         ["server memory peak while measured", fmtBytes(peak)],
         ["server memory at the end", fmtBytes(atEnd)],
       ];
       const table = ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
-      const report = `# Serving under load\n\n\`npm run bench:serve\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${fmtBytes(os.totalmem())} RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z; content: ${path.relative(portalDir, cli.content) || "."} (${fmtInt(paths.length)} paths in the mix, ${MIX.article}:${MIX.category}:${MIX.home} article:category:home; autocannon in the same process, on the same cores).\n\n${table}\n`;
+      const ttl = process.env.MICROCACHE_TTL_MS ?? "1000";
+      const report = `# Serving under load\n\n\`${ttl === "1000" ? "" : `MICROCACHE_TTL_MS=${ttl} `}npm run bench:serve\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${fmtBytes(os.totalmem())} RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z; content: ${path.relative(portalDir, cli.content) || "."} (${fmtInt(paths.length)} paths in the mix, ${MIX.article}:${MIX.category}:${MIX.home} article:category:home; autocannon in the same process, on the same cores).\n\n${table}\n`;
       mkdirSync(path.dirname(cli.out), { recursive: true });
-      writeFileSync(cli.out, report);
+      writeFileSync(cli.out, `${report}${keptNotes(cli.out)}`);
       console.log(`\n${table}\n\nWrote ${path.relative(portalDir, cli.out)}`);
       return r.errors + r.non2xx + r.timeouts > 0 ? 1 : 0;
     } finally {
