@@ -34,10 +34,11 @@ export async function register() {
   let cancelScheduled = () => {};
   const planScheduled = () => {
     cancelScheduled();
-    const at = getContent().index.nextScheduledAt;
-    if (at !== undefined) console.log(`content: next scheduled post goes live at ${formatShanghai(at)} (Beijing time)`);
-    cancelScheduled = scheduleAt(at, () => {
-      void revalidate([], "scheduled post due").finally(planScheduled);
+    const next = getContent().index.nextScheduled;
+    if (next) console.log(`content: next scheduled post goes live at ${formatShanghai(next.at)} (Beijing time)`);
+    cancelScheduled = scheduleAt(next?.at, () => {
+      // Named, so that their own URLs drop a 404 cached before they went live.
+      void revalidate(next?.files ?? [], `scheduled post due (${next?.files.join(", ")})`).finally(planScheduled);
     });
   };
   planScheduled();

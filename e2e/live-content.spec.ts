@@ -1,6 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { toFrontMatterDate } from "../lib/time";
 import { OTHER_SITE_DIR, OTHER_SITE_PORT } from "../playwright.config";
 
 /**
@@ -34,6 +35,26 @@ test("a new post is served, listed, changed and removed without a rebuild", asyn
   await expect.poll(async () => (await request.get(`${base}/articles/2023-01-07-live-update`)).status(), { timeout: 5_000 }).toBe(404);
   await page.goto(`${base}/`);
   await expect(page.getByText("实时消息")).toHaveCount(0);
+});
+
+test("a scheduled post goes live at its time, without a rebuild or another change", async ({ page, request }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one server, one run");
+  const scheduled = path.join(OTHER_SITE_DIR, "_posts", "2023-01-09-scheduled-live.md");
+  const url = `${base}/articles/2023-01-09-scheduled-live`;
+  const goesLiveAt = Date.now() + 8_000;
+  try {
+    writeFileSync(scheduled, `---\ntitle: "定时发布：八秒后上线"\ndate: ${toFrontMatterDate(goesLiveAt)}\ncategories: Wind\ntags: Wind资讯新闻\n---\n\n定时发布的正文。\n`);
+    // The server has seen the file (the watcher reacts within about a second) but must not show it yet.
+    await page.waitForTimeout(2_500);
+    expect(Date.now()).toBeLessThan(goesLiveAt - 1_000);
+    expect((await request.get(url)).status()).toBe(404);
+    await expect.poll(async () => (await request.get(url)).status(), { timeout: 20_000, intervals: [500] }).toBe(200);
+    expect(Date.now()).toBeGreaterThanOrEqual(goesLiveAt - 1_000); // its clock, to the second of the front-matter date
+    await page.goto(`${base}/`);
+    await expect(page.getByRole("region", { name: "最新消息" }).getByRole("link", { name: "定时发布：八秒后上线" })).toBeVisible();
+  } finally {
+    rmSync(scheduled, { force: true });
+  }
 });
 
 test("the revalidate hook refuses callers without the token", async ({ request }) => {

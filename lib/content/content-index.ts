@@ -28,8 +28,11 @@ export interface ContentIndex {
    * `includeHidden` (dev), and then also in `byId`, never in the lists.
    */
   hidden: Article[];
-  /** The earliest date of a scheduled post still to come: when the index must be rebuilt. */
-  nextScheduledAt?: number;
+  /**
+   * The earliest date of a scheduled post still to come (when the index must
+   * be rebuilt) and the files that go live then (their URLs may hold a cached 404).
+   */
+  nextScheduled?: { at: number; files: string[] };
 }
 
 export interface IndexOptions {
@@ -54,11 +57,14 @@ export function compareNewestFirst(a: { publishedAt: number; id: string }, b: { 
 
 export function buildIndex(allPosts: ParsedPost[], categoryTitles: Map<string, string> = new Map(), options: IndexOptions = {}): ContentIndex {
   const now = options.now ?? Date.now();
-  let nextScheduledAt: number | undefined;
+  let nextScheduled: { at: number; files: string[] } | undefined;
   const posts: (ParsedPost & { hidden?: HiddenKind })[] = [];
   for (const post of allPosts) {
     const hidden = hiddenKind(post, now);
-    if (hidden === "scheduled") nextScheduledAt = Math.min(nextScheduledAt ?? Infinity, post.publishedAt);
+    if (hidden === "scheduled") {
+      if (!nextScheduled || post.publishedAt < nextScheduled.at) nextScheduled = { at: post.publishedAt, files: [post.file] };
+      else if (post.publishedAt === nextScheduled.at) nextScheduled.files.push(post.file);
+    }
     if (!hidden) posts.push(post);
     else if (options.includeHidden) posts.push({ ...post, hidden });
   }
@@ -107,7 +113,7 @@ export function buildIndex(allPosts: ParsedPost[], categoryTitles: Map<string, s
   const categories = [...byCategory.values()].sort(
     (a, b) => b.articles.length - a.articles.length || a.category.name.localeCompare(b.category.name, "zh-CN"),
   );
-  return { articles, byId, byCategory, byTag, categories, problems, hidden, nextScheduledAt };
+  return { articles, byId, byCategory, byTag, categories, problems, hidden, nextScheduled };
 }
 
 /**

@@ -30,7 +30,7 @@ describe("drafts, unpublished and scheduled posts", () => {
     expect([...index.byCategory.keys()]).toEqual(["emnews"]);
     expect(index.byCategory.get("emnews")!.articles).toHaveLength(1);
     expect(content.notPublic).toBe(2); // _drafts/ is not even read
-    expect(index.nextScheduledAt).toBe(Date.UTC(2099, 6, 1, 0, 0, 0));
+    expect(index.nextScheduled).toEqual({ at: Date.UTC(2099, 6, 1, 0, 0, 0), files: ["_posts/2099-07-01-scheduled.md"] });
     expect(content.skipped).toBe(0);
   });
 
@@ -56,7 +56,7 @@ describe("drafts, unpublished and scheduled posts", () => {
       { now: Date.UTC(2099, 6, 1, 0, 0, 0) },
     );
     expect(later.articles.map((a) => a.title)).toEqual(["定时文章", "公开文章"]);
-    expect(later.nextScheduledAt).toBeUndefined();
+    expect(later.nextScheduled).toBeUndefined();
   });
 
   it("a draft's date is its front matter's, else its file's modification time, without a warning", () => {
