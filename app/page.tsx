@@ -2,10 +2,11 @@ import { ArticleList } from "@/components/ArticleList";
 import { SourceSection } from "@/components/SourceSection";
 import { getIndex } from "@/lib/content/store";
 import { HOME_LATEST_COUNT, HOME_PER_SOURCE, HOME_SOURCE_COUNT, SITE_NAME } from "@/lib/site/config";
+import { feedAlternates } from "@/lib/site/feeds";
 import { toListItem } from "@/lib/site/list-items";
 import { absoluteUrl, categoryPath, homePath } from "@/lib/site/urls";
 
-export const metadata = { alternates: { canonical: absoluteUrl(homePath()) } };
+export const metadata = { alternates: { canonical: absoluteUrl(homePath()), types: feedAlternates() } };
 
 export default function HomePage() {
   const index = getIndex();

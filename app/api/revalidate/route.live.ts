@@ -1,8 +1,9 @@
 import { revalidatePath } from "next/cache";
-import { refreshContent } from "@/lib/content/store";
+import { getIndex, refreshContent } from "@/lib/content/store";
 import { formatSummary } from "@/lib/content/load-content";
 import { articleIdFor } from "@/lib/content/article-id";
 import { revalidateTokens } from "@/lib/site/revalidate-token";
+import { FEED_FORMATS, feedPath } from "@/lib/site/feeds";
 import { articlePath } from "@/lib/site/urls";
 
 /**
@@ -22,13 +23,22 @@ export async function POST(request: Request) {
     return Response.json({ error: "unauthorized" }, { status: 401 });
   }
   const started = performance.now();
+  const before = getIndex(); // a deleted post's category is only known here
   const content = refreshContent();
   // Every page shows the index (lists, counts, prev/next), so all of them go stale together.
   revalidatePath("/", "layout");
   revalidatePath("/sitemap.xml");
+  // Feeds are route handlers, outside the layout: named one by one.
+  for (const format of FEED_FORMATS) revalidatePath(feedPath(format));
   // A post's own URL may hold a cached 404 from before it existed; the layout
-  // revalidation does not reach that entry, its literal path does.
-  for (const file of await changedPosts(request)) revalidatePath(articlePath({ id: articleIdFor(file) }));
+  // revalidation does not reach that entry, its literal path does. Its
+  // category's feeds change with it.
+  for (const file of await changedPosts(request)) {
+    const id = articleIdFor(file);
+    revalidatePath(articlePath({ id }));
+    const category = (content.index.byId.get(id) ?? before.byId.get(id))?.category;
+    if (category) for (const format of FEED_FORMATS) revalidatePath(feedPath(format, category));
+  }
   return Response.json({
     summary: formatSummary(content),
     parsed: content.parsed,

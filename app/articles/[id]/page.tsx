@@ -12,6 +12,7 @@ import { TagList } from "@/components/TagList";
 import { formatProblem, problemsForArticleId } from "@/lib/content/load-content";
 import { getArticleBody, getContent, getIndex } from "@/lib/content/store";
 import { isStaticExport, prerenderArticleCount, showsDrafts } from "@/lib/site/config";
+import { feedAlternates } from "@/lib/site/feeds";
 import { articleJsonLd } from "@/lib/site/json-ld";
 import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
 
@@ -38,7 +39,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   return {
     title: article.title,
     description: article.summary,
-    alternates: { canonical: absoluteUrl(articlePath(article)) },
+    alternates: { canonical: absoluteUrl(articlePath(article)), types: feedAlternates({ atomOnly: true }) },
     // Previews of drafts, unpublished and scheduled posts (dev only) must never be indexed.
     ...(article.hidden ? { robots: { index: false, follow: false } } : {}),
   };

@@ -6,6 +6,7 @@ import { Pagination } from "@/components/Pagination";
 import { paginate } from "@/lib/content/content-index";
 import { getIndex } from "@/lib/content/store";
 import { CATEGORY_PAGE_SIZE } from "@/lib/site/config";
+import { feedAlternates } from "@/lib/site/feeds";
 import { toListItem } from "@/lib/site/list-items";
 import { absoluteUrl, categoryPath, homePath } from "@/lib/site/urls";
 
@@ -25,7 +26,7 @@ export function categoryMetadata(key: string, page: number): Metadata {
   return {
     title: page > 1 ? `${name}（第 ${page} 页）` : name,
     description: `${name}：最新 ${found.articles.length} 篇财经新闻，按时间排列。`,
-    alternates: { canonical: absoluteUrl(categoryPath(found.category, page)) },
+    alternates: { canonical: absoluteUrl(categoryPath(found.category, page)), types: feedAlternates({ category: found.category }) },
   };
 }
 

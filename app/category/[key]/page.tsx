@@ -1,15 +1,10 @@
-import { getIndex } from "@/lib/content/store";
-import { isStaticExport, prerenderCategoryCount } from "@/lib/site/config";
+import { categoryStaticParams } from "./category-feed";
 import { CategoryView, categoryMetadata } from "./category-view";
 
 type Props = { params: Promise<{ key: string }> };
 
 /** Every category for a static export; else the busiest, the rest render on first request. */
-export function generateStaticParams() {
-  const { categories } = getIndex();
-  const chosen = isStaticExport() ? categories : categories.slice(0, prerenderCategoryCount());
-  return chosen.map(({ category }) => ({ key: category.key }));
-}
+export const generateStaticParams = categoryStaticParams;
 
 export async function generateMetadata(props: Props) {
   const { key } = await props.params;
