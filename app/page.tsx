@@ -1,12 +1,16 @@
 import { ArticleList } from "@/components/ArticleList";
 import { SourceSection } from "@/components/SourceSection";
 import { getIndex } from "@/lib/content/store";
-import { HOME_LATEST_COUNT, HOME_PER_SOURCE, HOME_SOURCE_COUNT, SITE_NAME } from "@/lib/site/config";
+import { HOME_LATEST_COUNT, HOME_PER_SOURCE, HOME_SOURCE_COUNT, SITE_DESCRIPTION, SITE_NAME } from "@/lib/site/config";
 import { feedAlternates } from "@/lib/site/feeds";
+import { previewMetadata } from "@/lib/site/open-graph";
 import { toListItem } from "@/lib/site/list-items";
 import { absoluteUrl, categoryPath, homePath } from "@/lib/site/urls";
 
-export const metadata = { alternates: { canonical: absoluteUrl(homePath()), types: feedAlternates() } };
+export const metadata = {
+  alternates: { canonical: absoluteUrl(homePath()), types: feedAlternates() },
+  ...previewMetadata({ title: SITE_NAME, description: SITE_DESCRIPTION, url: absoluteUrl(homePath()) }),
+};
 
 export default function HomePage() {
   const index = getIndex();

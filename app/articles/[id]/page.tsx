@@ -14,6 +14,7 @@ import { getArticleBody, getContent, getIndex } from "@/lib/content/store";
 import { isStaticExport, prerenderArticleCount, showsDrafts } from "@/lib/site/config";
 import { feedAlternates } from "@/lib/site/feeds";
 import { articleJsonLd } from "@/lib/site/json-ld";
+import { previewMetadata } from "@/lib/site/open-graph";
 import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
 
 type Props = { params: Promise<{ id: string }> };
@@ -40,6 +41,12 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     title: article.title,
     description: article.summary,
     alternates: { canonical: absoluteUrl(articlePath(article)), types: feedAlternates({ atomOnly: true }) },
+    ...previewMetadata({
+      title: article.title,
+      description: article.summary,
+      url: absoluteUrl(articlePath(article)),
+      article: { publishedAt: article.publishedAt, section: article.category.name },
+    }),
     // Previews of drafts, unpublished and scheduled posts (dev only) must never be indexed.
     ...(article.hidden ? { robots: { index: false, follow: false } } : {}),
   };

@@ -7,6 +7,7 @@ import { paginate } from "@/lib/content/content-index";
 import { getIndex } from "@/lib/content/store";
 import { CATEGORY_PAGE_SIZE } from "@/lib/site/config";
 import { feedAlternates } from "@/lib/site/feeds";
+import { previewMetadata } from "@/lib/site/open-graph";
 import { toListItem } from "@/lib/site/list-items";
 import { absoluteUrl, categoryPath, homePath } from "@/lib/site/urls";
 
@@ -23,9 +24,12 @@ export function categoryMetadata(key: string, page: number): Metadata {
   const found = findCategoryPage(key, page);
   if (!found) return {};
   const name = found.category.name;
+  const title = page > 1 ? `${name}（第 ${page} 页）` : name;
+  const description = `${name}：最新 ${found.articles.length} 篇财经新闻，按时间排列。`;
   return {
-    title: page > 1 ? `${name}（第 ${page} 页）` : name,
-    description: `${name}：最新 ${found.articles.length} 篇财经新闻，按时间排列。`,
+    title,
+    description,
+    ...previewMetadata({ title, description, url: absoluteUrl(categoryPath(found.category, page)) }),
     alternates: { canonical: absoluteUrl(categoryPath(found.category, page)), types: feedAlternates({ category: found.category }) },
   };
 }

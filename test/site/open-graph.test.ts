@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { previewMetadata } from "@/lib/site/open-graph";
+
+describe("lib/site/open-graph", () => {
+  it("describes an article with its Beijing publication time and section", () => {
+    const meta = previewMetadata({ title: "标题", description: "摘要", url: "https://n.example/articles/x", article: { publishedAt: Date.UTC(2021, 11, 8, 2, 39, 1), section: "东财滚动新闻" } });
+    expect(meta.openGraph).toEqual({ title: "标题", description: "摘要", url: "https://n.example/articles/x", siteName: "财经新闻聚合", locale: "zh_CN", type: "article", publishedTime: "2021-12-08T10:39:01+08:00", section: "东财滚动新闻" });
+    expect(meta.twitter).toEqual({ card: "summary" });
+  });
+
+  it("describes other pages as a website of the same name", () => {
+    expect(previewMetadata({ title: "首页", description: "d", url: "https://n.example/" }).openGraph).toMatchObject({ type: "website", siteName: "财经新闻聚合" });
+  });
+});
