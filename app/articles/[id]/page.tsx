@@ -14,7 +14,7 @@ import { getArticleBody, getContent, getIndex } from "@/lib/content/store";
 import { isStaticExport, prerenderArticleCount, showsDrafts } from "@/lib/site/config";
 import { feedAlternates } from "@/lib/site/feeds";
 import { articleJsonLd } from "@/lib/site/json-ld";
-import { previewMetadata } from "@/lib/site/open-graph";
+import { metaDescription, previewMetadata } from "@/lib/site/open-graph";
 import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
 
 type Props = { params: Promise<{ id: string }> };
@@ -39,11 +39,10 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   if (!article) return {};
   return {
     title: article.title,
-    description: article.summary,
     alternates: { canonical: absoluteUrl(articlePath(article)), types: feedAlternates({ atomOnly: true }) },
     ...previewMetadata({
       title: article.title,
-      description: article.summary,
+      description: metaDescription(article.summary),
       url: absoluteUrl(articlePath(article)),
       article: { publishedAt: article.publishedAt, section: article.category.name },
     }),

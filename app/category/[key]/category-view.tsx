@@ -28,7 +28,6 @@ export function categoryMetadata(key: string, page: number): Metadata {
   const description = `${name}：最新 ${found.articles.length} 篇财经新闻，按时间排列。`;
   return {
     title,
-    description,
     ...previewMetadata({ title, description, url: absoluteUrl(categoryPath(found.category, page)) }),
     alternates: { canonical: absoluteUrl(categoryPath(found.category, page)), types: feedAlternates({ category: found.category }) },
   };
