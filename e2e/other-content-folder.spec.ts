@@ -49,6 +49,27 @@ test.describe("CONTENT_DIR pointed at another Jekyll folder", () => {
     for (const outside of ["x", path.join(OTHER_SITE_DIR, "x"), path.join(OTHER_SITE_DIR, "..", "x")]) expect(existsSync(outside), outside).toBe(false);
   });
 
+  test("old Jekyll links redirect permanently to the new pages", async ({ page, request }) => {
+    const redirect = async (path: string) => {
+      const response = await request.get(`${base}${path}`, { maxRedirects: 0 });
+      return { status: response.status(), location: response.headers()["location"] };
+    };
+    // Jekyll's default post permalink; the category segment does not matter.
+    expect(await redirect("/Wind/2023/01/05/wind-bonds.html")).toEqual({ status: 308, location: "/articles/2023-01-05-wind-bonds" });
+    expect(await redirect("/wind/2023/01/05/wind-bonds.html")).toEqual({ status: 308, location: "/articles/2023-01-05-wind-bonds" });
+    expect((await redirect("/Wind/2023/01/04/wind-bonds.html")).status).toBe(404);
+    // Category pages, a slug with parentheses included.
+    const parens = await redirect("/category/anxinguojizhengquan(xianggang).html");
+    expect(parens.status).toBe(308);
+    expect(parens.location).toMatch(/^\/category\/anxinguojizhengquan-xianggang-[0-9a-f]{8}$/);
+    expect((await redirect("/category/no-such-source.html")).status).toBe(404);
+    // The old per-category folder, followed to the end by a browser.
+    await page.goto(`${base}/Wind/`);
+    await expect(page).toHaveURL(/\/category\/wind-[0-9a-f]{8}$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Wind资讯新闻");
+    expect((await request.get(`${base}/no-such-folder/`)).status()).toBe(404);
+  });
+
   test("an offset-less date means Beijing time and canonical links use SITE_URL", async ({ page }) => {
     await page.goto(`${base}/articles/2023-01-05-202301050001`);
     await expect(page.locator("article time").first()).toHaveAttribute("datetime", "2023-01-05T10:00:00+08:00");

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleList } from "@/components/ArticleList";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
 import { Pagination } from "@/components/Pagination";
@@ -7,6 +7,7 @@ import { paginate } from "@/lib/content/content-index";
 import { getIndex } from "@/lib/content/store";
 import { CATEGORY_PAGE_SIZE } from "@/lib/site/config";
 import { feedAlternates } from "@/lib/site/feeds";
+import { legacyCategoryPath } from "@/lib/site/legacy-urls";
 import { previewMetadata } from "@/lib/site/open-graph";
 import { toListItem } from "@/lib/site/list-items";
 import { absoluteUrl, categoryPath, homePath } from "@/lib/site/urls";
@@ -36,7 +37,12 @@ export function categoryMetadata(key: string, page: number): Metadata {
 /** Both category routes (page 1 and page n) render this. */
 export function CategoryView({ categoryKey, page }: { categoryKey: string; page: number }) {
   const found = findCategoryPage(categoryKey, page);
-  if (!found) notFound();
+  if (!found) {
+    // The old site's `/category/<slug>.html` pages redirect (308) to their category.
+    const legacy = page === 1 && /\.html?$/i.test(categoryKey) ? legacyCategoryPath(getIndex(), categoryKey) : undefined;
+    if (legacy) permanentRedirect(legacy);
+    notFound();
+  }
   const { category, items, pageCount, articles } = found;
   return (
     <div className="mx-auto max-w-3xl space-y-4">
