@@ -83,7 +83,10 @@ test.describe("the same folder in production (npm run build, npm start)", () => 
       expect((await request.get(`${prod}/articles/${post.id}`)).status(), post.id).toBe(404);
     }
     expect((await request.get(`${prod}/drafts`)).status()).toBe(404);
-    const sitemap = await (await request.get(`${prod}/sitemap.xml`)).text();
+    // The index and every file it lists.
+    let sitemap = await (await request.get(`${prod}/sitemap.xml`)).text();
+    for (const [, loc] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) sitemap += await (await request.get(`${prod}${new URL(loc).pathname}`)).text();
+    expect(sitemap).toContain("/articles/2023-01-05-wind-bonds");
     await page.goto(`${prod}/`);
     const home = await page.content();
     for (const post of HIDDEN) {

@@ -82,11 +82,19 @@ test("an unknown article answers 404 with a way home", async ({ page }) => {
   await expect(page).toHaveURL(/\/$/);
 });
 
-test("the sitemap lists home, every category and every article with absolute URLs", async ({ request }) => {
+test("the sitemap index leads to home, every category and every article with absolute URLs", async ({ request }) => {
   const response = await request.get("/sitemap.xml");
   expect(response.status()).toBe(200);
-  const xml = await response.text();
-  const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  const locs = (text: string) => [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  const files = locs(await response.text());
+  expect(files).toEqual(["pages.xml", "articles-1.xml", "news.xml"].map((n) => `http://localhost:3000/sitemaps/${n}`));
+  let urls: string[] = [];
+  for (const file of files) {
+    const part = await request.get(new URL(file).pathname);
+    expect(part.status()).toBe(200);
+    expect(part.headers()["content-type"]).toContain("application/xml");
+    urls = urls.concat(locs(await part.text()));
+  }
   expect(urls).toContain("http://localhost:3000/");
   expect(urls).toContain("http://localhost:3000/category/emnews");
   expect(urls).toContain("http://localhost:3000/articles/2022-04-18-202204182346860319");

@@ -94,6 +94,22 @@ export async function crawl(base: string, paths: string[], { concurrency, deadli
   return { records, notRequested: paths.length - records.length };
 }
 
+/**
+ * Every page path the site's sitemaps list: `/sitemap.xml` is an index, each
+ * of whose files (on the same server) lists pages. Undefined when the index
+ * does not answer 200.
+ */
+export async function sitemapAllPaths(base: string, timeoutMs = 120_000): Promise<string[] | undefined> {
+  const index = await get(`${base}/sitemap.xml`, { headers: { "accept-encoding": "gzip" }, timeoutMs });
+  if (index.status !== 200) return undefined;
+  const out: string[] = [];
+  for (const file of sitemapPaths(bodyText(index))) {
+    const part = await get(`${base}${file}`, { headers: { "accept-encoding": "gzip" }, timeoutMs });
+    if (part.status === 200) out.push(...sitemapPaths(bodyText(part)));
+  }
+  return out;
+}
+
 /** Article paths listed in a sitemap, in its order (`<loc>` URLs are absolute, on SITE_URL: keep the path). */
 export function sitemapPaths(xml: string): string[] {
   const out: string[] = [];

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { bodyText, get, sitemapPaths } from "./http";
+import { sitemapAllPaths } from "./http";
 import { buildPortal, startPortal } from "./portal";
 import { processTree, sleep } from "./proc";
 import { fmtBytes, fmtInt } from "./stats";
@@ -115,8 +115,7 @@ async function main(): Promise<number> {
     if (!build.run.ok) throw new Error(`build failed; see ${work}/build.log`);
     const server = await startPortal(portalDir, env, { logFile: path.join(work, "server.log"), timeoutMs: 3 * 60_000 });
     try {
-      const sitemap = bodyText(await get(`${server.base}/sitemap.xml`, { headers: { "accept-encoding": "gzip" } }));
-      const paths = mixPaths(["/", ...sitemapPaths(sitemap)]);
+      const paths = mixPaths([...new Set(["/", ...((await sitemapAllPaths(server.base)) ?? [])])]);
       console.log(`${paths.length} requests in the mix (${MIX.article}:${MIX.category}:${MIX.home} article:category:home)`);
       const options = { url: server.base, connections: cli.connections, headers: { "accept-encoding": "gzip" }, timeout: 10, requests: paths.map((p) => ({ method: "GET" as const, path: p })) };
       const pid = server.pid;

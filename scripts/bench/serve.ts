@@ -6,7 +6,7 @@
  * renders it, and the crawl comes before the load tests so its latencies
  * are first requests.
  */
-import { bodyText, crawl, get, sitemapPaths, type CrawlRecord } from "./http";
+import { bodyText, crawl, get, sitemapAllPaths, type CrawlRecord } from "./http";
 import type { CorpusFile } from "./corpus";
 import { pageWeight } from "./page-weight";
 import type { ColdHit, ServeResult } from "./results";
@@ -30,8 +30,7 @@ export const articlePath = (id: string) => `/articles/${encodeURIComponent(id)}`
 
 /** Sitemap's article URLs first (the site's own list), then any post the portal should publish that it left out. */
 async function articlePaths(base: string, files: CorpusFile[]) {
-  const res = await get(`${base}/sitemap.xml`, { headers: { "accept-encoding": "gzip" }, timeoutMs: 120_000 });
-  const fromSitemap = res.status === 200 ? sitemapPaths(bodyText(res)).filter((p) => p.startsWith("/articles/")) : [];
+  const fromSitemap = [...new Set((await sitemapAllPaths(base)) ?? [])].filter((p) => p.startsWith("/articles/"));
   const listed = new Set(fromSitemap);
   const missing = files.filter((f) => f.portalPublishes && !listed.has(articlePath(f.id))).map((f) => articlePath(f.id));
   return { paths: [...fromSitemap, ...missing], sitemapArticles: fromSitemap.length, missing: missing.length };

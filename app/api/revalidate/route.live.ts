@@ -4,6 +4,7 @@ import { formatSummary } from "@/lib/content/load-content";
 import { articleIdFor } from "@/lib/content/article-id";
 import { revalidateTokens } from "@/lib/site/revalidate-token";
 import { FEED_FORMATS, feedPath } from "@/lib/site/feeds";
+import { sitemapNames, sitemapPath } from "@/lib/site/sitemaps";
 import { articlePath } from "@/lib/site/urls";
 
 /**
@@ -28,6 +29,7 @@ export async function POST(request: Request) {
   // Every page shows the index (lists, counts, prev/next), so all of them go stale together.
   revalidatePath("/", "layout");
   revalidatePath("/sitemap.xml");
+  for (const name of sitemapNames(content.index)) revalidatePath(sitemapPath(name));
   // Feeds are route handlers, outside the layout: named one by one.
   for (const format of FEED_FORMATS) revalidatePath(feedPath(format));
   // A post's own URL may hold a cached 404 from before it existed; the layout

@@ -1,0 +1,16 @@
+import { getIndex } from "@/lib/content/store";
+import { sitemapNames, sitemapXml } from "@/lib/site/sitemaps";
+
+export const dynamic = "force-static";
+// New files appear when the article count crosses 50,000: render those on request.
+export const dynamicParams = true;
+
+export function generateStaticParams() {
+  return sitemapNames(getIndex()).map((name) => ({ name }));
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
+  const xml = sitemapXml(getIndex(), (await params).name);
+  if (xml === undefined) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  return new Response(xml, { headers: { "content-type": "application/xml; charset=utf-8" } });
+}
