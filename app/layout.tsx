@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/SiteFooter";
 import { SiteHeader } from "@/components/SiteHeader";
+import { ThemeScript } from "@/components/ThemeToggle";
 import { getIndex } from "@/lib/content/store";
 import { SITE_DESCRIPTION, SITE_NAME, showsDrafts, siteUrl } from "@/lib/site/config";
 import { draftsPath, homePath } from "@/lib/site/urls";
@@ -22,7 +23,11 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   const index = getIndex();
   return (
-    <html lang="zh-CN">
+    // ThemeScript sets <html data-theme> before React hydrates it; the theme is chosen before first paint.
+    <html lang="zh-CN" suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="skip-link">
           跳到正文

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ThemeToggle } from "@/components/ThemeToggle";
 
 interface SiteHeaderProps {
   siteName: string;
@@ -31,6 +32,7 @@ export function SiteHeader({ siteName, homeHref, draftsHref }: SiteHeaderProps) 
             ) : null}
           </ul>
         </nav>
+        <ThemeToggle />
       </div>
     </header>
   );
