@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ArticlePager } from "@/components/ArticlePager";
 import { BackToCategory } from "@/components/BackToCategory";
+import { RelatedArticles } from "@/components/RelatedArticles";
 import { ContentProblems } from "@/components/ContentProblems";
 import { DraftBanner } from "@/components/DraftBanner";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
@@ -10,6 +12,7 @@ import { PublishedTime } from "@/components/PublishedTime";
 import { SourceAttribution } from "@/components/SourceAttribution";
 import { TagList } from "@/components/TagList";
 import { formatProblem, problemsForArticleId } from "@/lib/content/load-content";
+import { previousAndNext, relatedArticles } from "@/lib/content/neighbours";
 import { getArticleBody, getContent, getIndex } from "@/lib/content/store";
 import { isStaticExport, prerenderArticleCount, showsDrafts } from "@/lib/site/config";
 import { feedAlternates } from "@/lib/site/feeds";
@@ -62,6 +65,9 @@ export default async function ArticlePage(props: Props) {
   const bodyHtml = getArticleBody(article);
   if (bodyHtml === undefined) notFound();
   const categoryHref = categoryPath(article.category);
+  const index = getIndex();
+  const { newer, older } = previousAndNext(index, article);
+  const link = (a: { id: string; title: string } | undefined) => a && { href: articlePath(a), title: a.title };
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       {article.hidden ? <DraftBanner kind={article.hidden} publishedAt={article.publishedAt} /> : <JsonLd data={articleJsonLd(article)} />}
@@ -84,6 +90,8 @@ export default async function ArticlePage(props: Props) {
           <BackToCategory href={categoryHref} name={article.category.name} />
         </footer>
       </article>
+      <ArticlePager newer={link(newer)} older={link(older)} />
+      <RelatedArticles items={relatedArticles(index, article).map((a) => link(a)!)} />
     </div>
   );
 }
