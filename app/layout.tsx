@@ -5,6 +5,7 @@ import { SiteHeader } from "@/components/SiteHeader";
 import { ThemeScript } from "@/components/ThemeToggle";
 import { getIndex } from "@/lib/content/store";
 import { SITE_DESCRIPTION, SITE_NAME, showsDrafts, siteUrl } from "@/lib/site/config";
+import { feedAlternates } from "@/lib/site/feeds";
 import { draftsPath, homePath } from "@/lib/site/urls";
 import "./globals.css";
 
@@ -12,6 +13,8 @@ export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
   title: { default: SITE_NAME, template: `%s | ${SITE_NAME}` },
   description: SITE_DESCRIPTION,
+  // Feed discovery on every page; pages with their own alternates (canonical) repeat it.
+  alternates: { types: feedAlternates() },
 };
 
 export const viewport: Viewport = {
