@@ -6,7 +6,7 @@ import { ThemeScript } from "@/components/ThemeToggle";
 import { getIndex } from "@/lib/content/store";
 import { SITE_DESCRIPTION, SITE_NAME, showsDrafts, siteUrl } from "@/lib/site/config";
 import { feedAlternates } from "@/lib/site/feeds";
-import { draftsPath, homePath } from "@/lib/site/urls";
+import { draftsPath, homePath, sourcesPath } from "@/lib/site/urls";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -35,7 +35,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           跳到正文
         </a>
-        <SiteHeader siteName={SITE_NAME} homeHref={homePath()} draftsHref={showsDrafts() ? draftsPath() : undefined} />
+        <SiteHeader siteName={SITE_NAME} homeHref={homePath()} sourcesHref={sourcesPath()} draftsHref={showsDrafts() ? draftsPath() : undefined} />
         <main id="main" className="site-main">
           {children}
         </main>

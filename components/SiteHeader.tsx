@@ -4,12 +4,14 @@ import { ThemeToggle } from "@/components/ThemeToggle";
 interface SiteHeaderProps {
   siteName: string;
   homeHref: string;
+  /** Every source, A–Z. */
+  sourcesHref: string;
   /** The dev preview's list of drafts, when there is one. */
   draftsHref?: string;
 }
 
 /** The masthead on every page. */
-export function SiteHeader({ siteName, homeHref, draftsHref }: SiteHeaderProps) {
+export function SiteHeader({ siteName, homeHref, sourcesHref, draftsHref }: SiteHeaderProps) {
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -21,6 +23,11 @@ export function SiteHeader({ siteName, homeHref, draftsHref }: SiteHeaderProps) 
             <li>
               <Link href={homeHref} className="link">
                 首页
+              </Link>
+            </li>
+            <li>
+              <Link href={sourcesHref} className="link">
+                全部来源
               </Link>
             </li>
             {draftsHref ? (

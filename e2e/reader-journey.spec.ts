@@ -100,4 +100,40 @@ test("the sitemap index leads to home, every category and every article with abs
   expect(urls).toContain("http://localhost:3000/articles/2022-04-18-202204182346860319");
   expect(urls.filter((u) => u.includes("/articles/"))).toHaveLength(55);
   expect(urls.filter((u) => u.includes("/category/"))).toHaveLength(3);
+  expect(urls).toContain("http://localhost:3000/sources");
+});
+
+test("sources A–Z, a tag's articles, and the way from one article to the next", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "全部来源" }).click();
+  await expect(page).toHaveURL(/\/sources$/);
+  await expect(page.getByRole("heading", { level: 1, name: "全部来源" })).toBeVisible();
+  const jump = page.getByRole("navigation", { name: "按首字母跳转" });
+  await expect(jump.getByRole("link")).toHaveText(["E", "S", "Z"]);
+  await jump.getByRole("link", { name: "E", exact: true }).click();
+  await expect(page).toHaveURL(/#letter-E$/);
+  const east = page.getByRole("region", { name: "E" });
+  await expect(east.getByRole("listitem").filter({ hasText: "东财滚动新闻" })).toContainText("53 篇");
+  await expectNoHorizontalOverflow(page);
+
+  // An article links its newer and older neighbours from the same source, and related ones.
+  await page.goto("/articles/2021-12-08-202112082206735975");
+  const pager = page.getByRole("navigation", { name: "同一来源的上一篇和下一篇" });
+  await expect(pager.getByRole("link")).toHaveCount(2);
+  const olderTitle = (await pager.getByRole("link", { name: /下一篇/ }).innerText()).replace(/^下一篇\s*/, "");
+  await pager.getByRole("link", { name: /下一篇/ }).click();
+  await expect(page.locator("article h1")).toHaveText(olderTitle);
+  await page.getByRole("navigation", { name: "同一来源的上一篇和下一篇" }).getByRole("link", { name: /上一篇/ }).click();
+  await expect(page).toHaveURL(/\/articles\/2021-12-08-202112082206735975$/);
+  const related = page.getByRole("region", { name: "相关文章" });
+  await expect(related.getByRole("listitem")).toHaveCount(5);
+  await expectNoHorizontalOverflow(page);
+
+  // A tag leads to every article carrying it.
+  await page.locator("article").getByRole("list", { name: "标签" }).getByRole("link", { name: "东财滚动新闻" }).click();
+  await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: "标签：东财滚动新闻" })).toBeVisible();
+  await expect(page.getByText("共 53 篇")).toBeVisible();
+  await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "下一页" }).click();
+  await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+\/page\/2$/);
 });

@@ -19,6 +19,8 @@ export interface ContentIndex {
   /** By category key (the URL segment). */
   byCategory: Map<string, CategoryEntry>;
   byTag: Map<string, Article[]>;
+  /** Tags by URL key (made like a category key), with their articles newest first. */
+  tagsByKey: Map<string, { tag: string; articles: Article[] }>;
   /** Each public article's position in its category's list (for previous/next). */
   positions: Map<string, number>;
   /** Categories with the most articles first (ties by name). */
@@ -112,12 +114,14 @@ export function buildIndex(allPosts: ParsedPost[], categoryTitles: Map<string, s
       list.push(article);
     }
   }
+  const tagsByKey = new Map<string, { tag: string; articles: Article[] }>();
+  for (const [tag, list] of byTag) tagsByKey.set(categoryKey(tag), { tag, articles: list });
   const positions = new Map<string, number>();
   for (const entry of byCategory.values()) entry.articles.forEach((a, i) => positions.set(a.id, i));
   const categories = [...byCategory.values()].sort(
     (a, b) => b.articles.length - a.articles.length || a.category.name.localeCompare(b.category.name, "zh-CN"),
   );
-  return { articles, byId, byCategory, byTag, positions, categories, problems, hidden, nextScheduled };
+  return { articles, byId, byCategory, byTag, tagsByKey, positions, categories, problems, hidden, nextScheduled };
 }
 
 /**

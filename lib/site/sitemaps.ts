@@ -1,6 +1,6 @@
 /**
  * Sitemaps for search engines: `/sitemap.xml` is an index of
- * `/sitemaps/pages.xml` (home and every category), `/sitemaps/articles-<n>.xml`
+ * `/sitemaps/pages.xml` (home, the sources page and every category), `/sitemaps/articles-<n>.xml`
  * (50,000 articles each, the protocol's limit) and `/sitemaps/news.xml`
  * (Google News: the articles of the last 48 hours, at most 1,000).
  * Written here rather than with Next's sitemap helper because that has no
@@ -10,7 +10,7 @@ import type { ContentIndex } from "../content/content-index";
 import type { Article } from "../content/types";
 import { toIsoShanghai } from "../time";
 import { SITE_NAME } from "./config";
-import { absoluteUrl, articlePath, categoryPath, homePath } from "./urls";
+import { absoluteUrl, articlePath, categoryPath, homePath, sourcesPath } from "./urls";
 
 export const URLS_PER_SITEMAP = 50_000;
 export const NEWS_WINDOW_MS = 48 * 3_600_000;
@@ -42,7 +42,7 @@ export function sitemapIndexXml(index: Index): string {
 /** One file of the index by name, or undefined for a name it does not list. */
 export function sitemapXml(index: Index, name: string, now: number = Date.now()): string | undefined {
   if (name === "pages.xml") {
-    const urls = [url(absoluteUrl(homePath()), index.articles[0]?.publishedAt), ...index.categories.map(({ category, articles }) => url(absoluteUrl(categoryPath(category)), articles[0]?.publishedAt))];
+    const urls = [url(absoluteUrl(homePath()), index.articles[0]?.publishedAt), url(absoluteUrl(sourcesPath())), ...index.categories.map(({ category, articles }) => url(absoluteUrl(categoryPath(category)), articles[0]?.publishedAt))];
     return urlset(urls);
   }
   if (name === "news.xml") return newsXml(index.articles, now);

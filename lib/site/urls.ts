@@ -3,6 +3,7 @@
  * assembles a path by hand. Segments come from `Article.id` and
  * `CategoryRef.key`, which are URL-safe by construction.
  */
+import { categoryKey } from "../content/categories";
 import { siteUrl } from "./config";
 
 export const homePath = () => "/";
@@ -12,6 +13,18 @@ export const articlePath = (article: { id: string }) => `/articles/${article.id}
 /** Page 1 is the category's own URL; later pages live under `/page/<n>`. */
 export function categoryPath(category: { key: string }, page = 1): string {
   return page <= 1 ? `/category/${category.key}` : `/category/${category.key}/page/${page}`;
+}
+
+/** `/page/<n>` segment → page number (2 or more), else NaN: page 1 is the listing's own URL. */
+export const pageNumberFromSegment = (n: string) => (/^[1-9]\d{0,6}$/.test(n) && n !== "1" ? Number(n) : NaN);
+
+/** Every source (category) with its article count. */
+export const sourcesPath = () => "/sources";
+
+/** A tag's articles; the key is made like a category's (clean, or readable part + hash). */
+export function tagPath(tag: string, page = 1): string {
+  const key = categoryKey(tag);
+  return page <= 1 ? `/tags/${key}` : `/tags/${key}/page/${page}`;
 }
 
 /** The dev preview's list of drafts, unpublished and scheduled posts (no such page in production). */

@@ -32,7 +32,7 @@ describe("lib/site/sitemaps", () => {
 
   it("lists home and every category with +08:00 lastmod", () => {
     const pages = xml.parse(sitemapXml({ articles: [article(1, 1)], categories: [{ category, articles: [article(1, 1)] }] }, "pages.xml")!).urlset.url;
-    expect(pages.map((u: { loc: string }) => u.loc)).toEqual(["https://news.example.com/", "https://news.example.com/category/emnews"]);
+    expect(pages.map((u: { loc: string }) => u.loc)).toEqual(["https://news.example.com/", "https://news.example.com/sources", "https://news.example.com/category/emnews"]);
     expect(pages[0].lastmod).toBe("2024-01-10T07:00:00+08:00");
   });
 

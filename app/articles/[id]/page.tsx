@@ -18,7 +18,7 @@ import { isStaticExport, prerenderArticleCount, showsDrafts } from "@/lib/site/c
 import { feedAlternates } from "@/lib/site/feeds";
 import { articleJsonLd } from "@/lib/site/json-ld";
 import { metaDescription, previewMetadata } from "@/lib/site/open-graph";
-import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
+import { absoluteUrl, articlePath, categoryPath, homePath, tagPath } from "@/lib/site/urls";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -86,7 +86,7 @@ export default async function ArticlePage(props: Props) {
         </div>
         <div className="article-body" dangerouslySetInnerHTML={{ __html: bodyHtml }} />
         <footer className="article-footer">
-          <TagList tags={article.tags} />
+          <TagList tags={article.tags.map((name) => ({ name, href: tagPath(name) }))} />
           <BackToCategory href={categoryHref} name={article.category.name} />
         </footer>
       </article>

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
-import { ArticleList } from "@/components/ArticleList";
-import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { Pagination } from "@/components/Pagination";
+import { ArticleListing } from "@/components/ArticleListing";
 import { paginate } from "@/lib/content/content-index";
 import { getIndex } from "@/lib/content/store";
 import { CATEGORY_PAGE_SIZE } from "@/lib/site/config";
@@ -10,7 +8,7 @@ import { feedAlternates } from "@/lib/site/feeds";
 import { legacyCategoryPath } from "@/lib/site/legacy-urls";
 import { previewMetadata } from "@/lib/site/open-graph";
 import { toListItem } from "@/lib/site/list-items";
-import { absoluteUrl, categoryPath, homePath } from "@/lib/site/urls";
+import { absoluteUrl, categoryPath, homePath, sourcesPath } from "@/lib/site/urls";
 
 /** The category (source) and the page asked for, or undefined when either does not exist. */
 export function findCategoryPage(key: string, page: number) {
@@ -45,19 +43,14 @@ export function CategoryView({ categoryKey, page }: { categoryKey: string; page:
   }
   const { category, items, pageCount, articles } = found;
   return (
-    <div className="mx-auto max-w-3xl space-y-4">
-      <Breadcrumbs items={[{ label: "首页", href: homePath() }, { label: category.name }]} />
-      <section aria-labelledby="category-heading" className="rounded-lg border border-line bg-surface px-4 py-5 sm:px-6">
-        <h1 id="category-heading" className="text-2xl font-bold">
-          {category.name}
-        </h1>
-        <p className="mt-1 text-sm text-muted">
-          共 {articles.length} 篇
-          {pageCount > 1 ? ` · 第 ${page} / ${pageCount} 页` : null}
-        </p>
-        <ArticleList items={items.map((a) => toListItem(a, { summary: true }))} label={`${category.name}文章列表`} />
-        <Pagination page={page} pageCount={pageCount} hrefFor={(p) => categoryPath(category, p)} />
-      </section>
-    </div>
+    <ArticleListing
+      heading={category.name}
+      total={articles.length}
+      page={page}
+      pageCount={pageCount}
+      items={items.map((a) => toListItem(a, { summary: true }))}
+      crumbs={[{ label: "首页", href: homePath() }, { label: "全部来源", href: sourcesPath() }, { label: category.name }]}
+      hrefFor={(p) => categoryPath(category, p)}
+    />
   );
 }

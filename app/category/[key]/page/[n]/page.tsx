@@ -1,5 +1,6 @@
 import { getIndex } from "@/lib/content/store";
 import { CATEGORY_PAGE_SIZE, isStaticExport } from "@/lib/site/config";
+import { pageNumberFromSegment } from "@/lib/site/urls";
 import { CategoryView, categoryMetadata } from "../../category-view";
 
 type Props = { params: Promise<{ key: string; n: string }> };
@@ -16,14 +17,12 @@ export function generateStaticParams() {
   });
 }
 
-const pageNumber = (n: string) => (/^[1-9]\d{0,6}$/.test(n) && n !== "1" ? Number(n) : NaN);
-
 export async function generateMetadata(props: Props) {
   const { key, n } = await props.params;
-  return categoryMetadata(key, pageNumber(n));
+  return categoryMetadata(key, pageNumberFromSegment(n));
 }
 
 export default async function CategoryPageN(props: Props) {
   const { key, n } = await props.params;
-  return <CategoryView categoryKey={key} page={pageNumber(n)} />;
+  return <CategoryView categoryKey={key} page={pageNumberFromSegment(n)} />;
 }

@@ -1,0 +1,24 @@
+import { getIndex } from "@/lib/content/store";
+import { CATEGORY_PAGE_SIZE, isStaticExport } from "@/lib/site/config";
+import { pageNumberFromSegment } from "@/lib/site/urls";
+import { TagView, tagMetadata } from "../../tag-view";
+
+type Props = { params: Promise<{ key: string; n: string }> };
+
+/** Pages 2…N of every tag for a static export; a server renders them on first request. */
+export function generateStaticParams() {
+  if (!isStaticExport()) return [];
+  return [...getIndex().tagsByKey].flatMap(([key, { articles }]) =>
+    Array.from({ length: Math.max(0, Math.ceil(articles.length / CATEGORY_PAGE_SIZE) - 1) }, (_, i) => ({ key, n: String(i + 2) })),
+  );
+}
+
+export async function generateMetadata(props: Props) {
+  const { key, n } = await props.params;
+  return tagMetadata(key, pageNumberFromSegment(n));
+}
+
+export default async function TagPageN(props: Props) {
+  const { key, n } = await props.params;
+  return <TagView tagKey={key} page={pageNumberFromSegment(n)} />;
+}
