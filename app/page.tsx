@@ -1,5 +1,6 @@
 import { ArticleList } from "@/components/ArticleList";
 import { SourceSection } from "@/components/SourceSection";
+import { FreshnessNotice } from "./freshness-notice";
 import { getIndex } from "@/lib/content/store";
 import { HOME_LATEST_COUNT, HOME_PER_SOURCE, HOME_SOURCE_COUNT, SITE_DESCRIPTION, SITE_NAME } from "@/lib/site/config";
 import { feedAlternates } from "@/lib/site/feeds";
@@ -23,6 +24,7 @@ export default function HomePage() {
         <h2 id="latest-heading" className="border-b border-line pb-2 text-lg font-bold">
           最新消息
         </h2>
+        <FreshnessNotice since={index.articles[0]?.publishedAt ?? 0} />
         {latest.length > 0 ? <ArticleList items={latest} /> : <p className="py-6 text-muted">暂无文章。</p>}
       </section>
       <div className="grid content-start gap-6 md:grid-cols-2">

@@ -12,10 +12,12 @@ interface ArticleListingProps {
   items: (ArticleListItemProps & { key: string })[];
   crumbs: Crumb[];
   hrefFor: (page: number) => string;
+  /** Shown above the list (the "N 条新消息" notice on a source's first page). */
+  notice?: React.ReactNode;
 }
 
 /** One page of a source's or a tag's articles: heading, count, list, pages. */
-export function ArticleListing({ heading, total, page, pageCount, items, crumbs, hrefFor }: ArticleListingProps) {
+export function ArticleListing({ heading, total, page, pageCount, items, crumbs, hrefFor, notice }: ArticleListingProps) {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <Breadcrumbs items={crumbs} />
@@ -27,6 +29,7 @@ export function ArticleListing({ heading, total, page, pageCount, items, crumbs,
           共 {total} 篇
           {pageCount > 1 ? ` · 第 ${page} / ${pageCount} 页` : null}
         </p>
+        {notice}
         <ArticleList items={items} label={`${heading}文章列表`} />
         <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
       </section>

@@ -57,6 +57,33 @@ test("a scheduled post goes live at its time, without a rebuild or another chang
   }
 });
 
+test("an open home page says how many new articles arrived, and shows them on click without a reload", async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one server, one run");
+  const fresh = path.join(OTHER_SITE_DIR, "_posts", "2023-01-10-fresh.md");
+  await page.clock.install();
+  await page.goto(`${base}/`);
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  const polls: string[] = [];
+  page.on("request", (r) => {
+    if (r.url().endsWith("/latest.json")) polls.push(r.url());
+  });
+  try {
+    writeFileSync(fresh, `---\ntitle: "新消息：刚刚到达"\ndate: 2023-01-10 09:00:00 +0800\ncategories: Wind\ntags: Wind资讯新闻\n---\n\n正文。\n`);
+    await page.waitForTimeout(2_000); // the server's watcher picks it up
+    await page.clock.fastForward(30_000);
+    expect(polls).toEqual([]); // not before a minute has passed
+    await page.clock.fastForward(31_000);
+    const notice = page.getByRole("button", { name: /^1 条新消息/ });
+    await expect(notice).toBeVisible();
+    await notice.click();
+    await expect(page.getByRole("region", { name: "最新消息" }).getByRole("link", { name: "新消息：刚刚到达" })).toBeVisible();
+    await expect(notice).toHaveCount(0);
+    expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
+  } finally {
+    rmSync(fresh, { force: true });
+  }
+});
+
 test("the revalidate hook refuses callers without the token", async ({ request }) => {
   const response = await request.post(`${base}/api/revalidate`);
   expect(response.status()).toBe(401);

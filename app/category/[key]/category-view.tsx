@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleListing } from "@/components/ArticleListing";
+import { FreshnessNotice } from "../../freshness-notice";
 import { paginate } from "@/lib/content/content-index";
 import { getIndex } from "@/lib/content/store";
 import { CATEGORY_PAGE_SIZE } from "@/lib/site/config";
@@ -51,6 +52,7 @@ export function CategoryView({ categoryKey, page }: { categoryKey: string; page:
       items={items.map((a) => toListItem(a, { summary: true }))}
       crumbs={[{ label: "首页", href: homePath() }, { label: "全部来源", href: sourcesPath() }, { label: category.name }]}
       hrefFor={(p) => categoryPath(category, p)}
+      notice={page === 1 ? <FreshnessNotice since={articles[0].publishedAt} categoryKey={category.key} /> : undefined}
     />
   );
 }
