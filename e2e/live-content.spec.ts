@@ -59,7 +59,7 @@ test("a scheduled post goes live at its time, without a rebuild or another chang
 
 test("an open home page says how many new articles arrived, and shows them on click without a reload", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "one server, one run");
-  const fresh = path.join(OTHER_SITE_DIR, "_posts", "2023-01-10-fresh.md");
+  const fresh = path.join(OTHER_SITE_DIR, "_posts", "2025-06-01-fresh.md");
   await page.clock.install();
   await page.goto(`${base}/`);
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
@@ -68,11 +68,12 @@ test("an open home page says how many new articles arrived, and shows them on cl
     if (r.url().endsWith("/latest.json")) polls.push(r.url());
   });
   try {
-    writeFileSync(fresh, `---\ntitle: "新消息：刚刚到达"\ndate: 2023-01-10 09:00:00 +0800\ncategories: Wind\ntags: Wind资讯新闻\n---\n\n正文。\n`);
+    writeFileSync(fresh, `---\ntitle: "新消息：刚刚到达"\ndate: 2025-06-01 09:00:00 +0800\ncategories: Wind\ntags: Wind资讯新闻\n---\n\n正文。\n`);
     await page.waitForTimeout(2_000); // the server's watcher picks it up
     await page.clock.fastForward(30_000);
     expect(polls).toEqual([]); // not before a minute has passed
     await page.clock.fastForward(31_000);
+    await expect.poll(() => polls.length).toBe(1);
     const notice = page.getByRole("button", { name: /^1 条新消息/ });
     await expect(notice).toBeVisible();
     await notice.click();
