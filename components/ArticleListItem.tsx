@@ -10,18 +10,21 @@ export interface ArticleListItemProps {
   summary?: string;
   /** A short mark before the headline (草稿 in the drafts preview). */
   badge?: string;
+  /** 3 under a section's h2 (the default); 2 where the list follows the page's h1 directly. */
+  headingLevel?: 2 | 3;
 }
 
 /** One headline in a list: the link, when, and (optionally) who and what. */
-export function ArticleListItem({ href, title, publishedAt, sourceName, summary, badge }: ArticleListItemProps) {
+export function ArticleListItem({ href, title, publishedAt, sourceName, summary, badge, headingLevel = 3 }: ArticleListItemProps) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <li className="article-list-item py-3">
-      <h3 className="text-base font-medium leading-relaxed">
-        {badge ? <span className="mr-2 rounded bg-accent px-1.5 py-0.5 text-xs font-bold text-white">{badge}</span> : null}
+      <Heading className="text-base font-medium leading-relaxed">
+        {badge ? <span className="mr-2 rounded bg-accent px-1.5 py-0.5 text-xs font-bold text-surface">{badge}</span> : null}
         <Link href={href} className="headline-link">
           {title}
         </Link>
-      </h3>
+      </Heading>
       {summary ? <p className="mt-1 line-clamp-2 text-sm leading-relaxed text-muted">{summary}</p> : null}
       <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-muted">
         <PublishedTime instant={publishedAt} format="short" />

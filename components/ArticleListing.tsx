@@ -30,7 +30,8 @@ export function ArticleListing({ heading, total, page, pageCount, items, crumbs,
           {pageCount > 1 ? ` · 第 ${page} / ${pageCount} 页` : null}
         </p>
         {notice}
-        <ArticleList items={items} label={`${heading}文章列表`} />
+        {/* Headlines are h2: the list follows the h1 with no section heading between. */}
+        <ArticleList items={items} label={`${heading}文章列表`} headingLevel={2} />
         <Pagination page={page} pageCount={pageCount} hrefFor={hrefFor} />
       </section>
     </div>

@@ -12,7 +12,7 @@ const WHY: Record<HiddenKind, string> = {
 export function DraftBanner({ kind, publishedAt }: { kind: HiddenKind; publishedAt: number }) {
   return (
     <div role="note" aria-label="预览提示" className="rounded-md border-2 border-dashed border-accent bg-chip px-4 py-3 text-sm">
-      <strong className="mr-2 rounded bg-accent px-2 py-0.5 font-bold text-white">{hiddenLabel(kind)}</strong>
+      <strong className="mr-2 rounded bg-accent px-2 py-0.5 font-bold text-surface">{hiddenLabel(kind)}</strong>
       {kind === "scheduled" ? (
         <>
           将于 <PublishedTime instant={publishedAt} /> 发布。

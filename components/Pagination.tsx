@@ -45,7 +45,7 @@ export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
           ) : (
             <li key={p}>
               {p === page ? (
-                <span aria-current="page" className={`${cell} border-accent bg-accent font-bold text-white`}>
+                <span aria-current="page" className={`${cell} border-accent bg-accent font-bold text-surface`}>
                   {p}
                 </span>
               ) : (
