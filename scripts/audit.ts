@@ -240,7 +240,7 @@ function machine(): string[] {
   try {
     const git = (args: string[]) => execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     commit = git(["rev-parse", "--short", "HEAD"]);
-    if (git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/audit.md"]) !== "") commit += " + uncommitted changes";
+    if (git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/audit.md", ":!scripts/audit.ts"]) !== "") commit += " + uncommitted changes"; // the report and this script are not what is measured
   } catch {
     /* not a git checkout */
   }
@@ -262,8 +262,8 @@ function keptNotes(file: string): string {
 }
 
 function writeReport(file: string, results: PageResult[], found: { under: string[]; short: string[] }): void {
-  // The HTML reports are in a temp folder: named on the console only.
-  const block = (title: string, lines: string[]) => (lines.length ? [`## ${title}`, "", "```", ...lines.map((l) => l.replace(/ \(report: [^)]*\)$/, "")), "```", ""] : []);
+  // The HTML reports are in a temp folder and the port changes each run: both on the console only.
+  const block = (title: string, lines: string[]) => (lines.length ? [`## ${title}`, "", "```", ...lines.map((l) => l.replace(/ \(report: [^)]*\)$/, "").replace(/http:\/\/127\.0\.0\.1:\d+/g, "")), "```", ""] : []);
   const text = [
     "# Lighthouse audit",
     "",
