@@ -25,7 +25,7 @@ export default function DraftsPage() {
           共 {hidden.length} 篇：_drafts/ 中的草稿、published: false 的文章和定时发布的文章。只在 npm run dev 中可见。
         </p>
         {hidden.length ? (
-          <ArticleList items={hidden.map((a) => toListItem(a, { source: true, summary: true }))} label="草稿与待发布文章列表" />
+          <ArticleList items={hidden.map((a) => toListItem(a, { source: true, summary: true }))} label="草稿与待发布文章列表" headingLevel={2} />
         ) : (
           <p className="py-6 text-muted">没有草稿。用 npm run new -- --title "标题" --category emnews 新建一篇。</p>
         )}
