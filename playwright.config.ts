@@ -1,14 +1,13 @@
-import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_FLAGS } from "./scripts/system-chromium";
 
 /**
  * End-to-end tests drive the built site in Chromium. This machine cannot
  * download Playwright's browsers, so Debian's /usr/bin/chromium is used when
  * present; elsewhere Playwright's own browser is.
  */
-const systemChromium = "/usr/bin/chromium";
 const PORT = Number(process.env.E2E_PORT || 3100);
 /** A second server on another Jekyll folder, proving CONTENT_DIR works end to end. */
 export const OTHER_SITE_PORT = PORT + 1;
@@ -29,19 +28,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORT}`,
     trace: "off",
-    launchOptions: existsSync(systemChromium)
-      ? {
-          executablePath: systemChromium,
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-          ],
-        }
-      : {},
+    launchOptions: SYSTEM_CHROMIUM ? { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_FLAGS } : {},
   },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 900 } } },

@@ -24,19 +24,14 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildPortal, startPortal } from "./bench/portal";
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_FLAGS } from "./system-chromium";
 
 const DIST = ".next-audit";
 const PASS = 95;
 const MAX_RUNS = 3;
-const CHROMIUM = "/usr/bin/chromium";
 const CHROME_FLAGS = [
   "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
+  ...SYSTEM_CHROMIUM_FLAGS,
   // Offline by construction: nothing but the local server can be reached.
   "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
 ];
@@ -125,7 +120,7 @@ async function auditOnce(url: string, workDir: string, label: string): Promise<R
   const { default: lighthouse } = await import("lighthouse");
   const chromeLauncher = await import("chrome-launcher");
   const chrome = await chromeLauncher.launch({
-    chromePath: existsSync(CHROMIUM) ? CHROMIUM : undefined,
+    chromePath: SYSTEM_CHROMIUM,
     chromeFlags: CHROME_FLAGS,
     logLevel: "silent",
   });
@@ -232,7 +227,7 @@ function machine(): string[] {
   const cpus = os.cpus();
   let chromium = "unknown";
   try {
-    chromium = execFileSync(CHROMIUM, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    if (SYSTEM_CHROMIUM) chromium = execFileSync(SYSTEM_CHROMIUM, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   } catch {
     /* not Debian's Chromium: Lighthouse used whatever chrome-launcher found */
   }
