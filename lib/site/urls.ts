@@ -18,6 +18,16 @@ export function categoryPath(category: { key: string }, page = 1): string {
 /** `/page/<n>` segment → page number (2 or more), else NaN: page 1 is the listing's own URL. */
 export const pageNumberFromSegment = (n: string) => (/^[1-9]\d{0,6}$/.test(n) && n !== "1" ? Number(n) : NaN);
 
+/**
+ * `{ key, n }` route params for pages 2…N of each listing (page 1 is the
+ * listing's own URL), given each listing's key and article count.
+ */
+export function laterPageParams(listings: Iterable<[key: string, articleCount: number]>, perPage: number): { key: string; n: string }[] {
+  const params: { key: string; n: string }[] = [];
+  for (const [key, count] of listings) for (let n = 2; n <= Math.ceil(count / perPage); n++) params.push({ key, n: String(n) });
+  return params;
+}
+
 /** Every source (category) with its article count. */
 export const sourcesPath = () => "/sources";
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { categoryKey } from "@/lib/content/categories";
-import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
+import { absoluteUrl, articlePath, categoryPath, homePath, laterPageParams } from "@/lib/site/urls";
 
 describe("lib/site/urls", () => {
   afterEach(() => {
@@ -46,5 +46,15 @@ describe("lib/site/urls", () => {
     expect(absoluteUrl("/")).toBe("http://localhost:3000/");
     vi.stubEnv("SITE_URL", "https://other.example");
     expect(absoluteUrl("/")).toBe("https://other.example/");
+  });
+});
+
+describe("laterPageParams", () => {
+  it("lists pages 2…N of each listing, none for a listing that fits on one page", () => {
+    expect(laterPageParams([["a", 61], ["b", 30], ["c", 31]], 30)).toEqual([
+      { key: "a", n: "2" },
+      { key: "a", n: "3" },
+      { key: "c", n: "2" },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
 import { getIndex } from "@/lib/content/store";
 import { CATEGORY_PAGE_SIZE, isStaticExport } from "@/lib/site/config";
-import { pageNumberFromSegment } from "@/lib/site/urls";
+import { laterPageParams, pageNumberFromSegment } from "@/lib/site/urls";
 import { CategoryView, categoryMetadata } from "../../category-view";
 
 type Props = { params: Promise<{ key: string; n: string }> };
@@ -11,10 +11,7 @@ type Props = { params: Promise<{ key: string; n: string }> };
  */
 export function generateStaticParams() {
   if (!isStaticExport()) return [];
-  return getIndex().categories.flatMap(({ category, articles }) => {
-    const pageCount = Math.ceil(articles.length / CATEGORY_PAGE_SIZE);
-    return Array.from({ length: Math.max(0, pageCount - 1) }, (_, i) => ({ key: category.key, n: String(i + 2) }));
-  });
+  return laterPageParams(getIndex().categories.map(({ category, articles }) => [category.key, articles.length]), CATEGORY_PAGE_SIZE);
 }
 
 export async function generateMetadata(props: Props) {

@@ -1,6 +1,6 @@
 import { getIndex } from "@/lib/content/store";
 import { CATEGORY_PAGE_SIZE, isStaticExport } from "@/lib/site/config";
-import { pageNumberFromSegment } from "@/lib/site/urls";
+import { laterPageParams, pageNumberFromSegment } from "@/lib/site/urls";
 import { TagView, tagMetadata } from "../../tag-view";
 
 type Props = { params: Promise<{ key: string; n: string }> };
@@ -8,9 +8,7 @@ type Props = { params: Promise<{ key: string; n: string }> };
 /** Pages 2…N of every tag for a static export; a server renders them on first request. */
 export function generateStaticParams() {
   if (!isStaticExport()) return [];
-  return [...getIndex().tagsByKey].flatMap(([key, { articles }]) =>
-    Array.from({ length: Math.max(0, Math.ceil(articles.length / CATEGORY_PAGE_SIZE) - 1) }, (_, i) => ({ key, n: String(i + 2) })),
-  );
+  return laterPageParams([...getIndex().tagsByKey].map(([key, { articles }]) => [key, articles.length]), CATEGORY_PAGE_SIZE);
 }
 
 export async function generateMetadata(props: Props) {
