@@ -58,9 +58,11 @@ function loadWithDiskCache(dir: string, inMemory?: LoadedContent["cache"]): Load
   const file = cacheFileFor(cacheDir, dir);
   const previous = inMemory ?? readParseCache(file, parser, dir);
   const content = loadContent(dir, previous, options);
-  if (content.parsed > 0 || previous?.size !== content.cache.size) {
+  // Rewritten only when it would change: a file parsed, added or removed (not-public posts never count).
+  const kept = publicOnly(content.cache);
+  if (content.parsed > 0 || !previous || publicOnly(previous).size !== kept.size) {
     try {
-      writeParseCache(file, parser, dir, publicOnly(content.cache));
+      writeParseCache(file, parser, dir, kept);
     } catch {
       // A read-only checkout still works; it just parses again next time.
     }
