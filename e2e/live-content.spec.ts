@@ -57,9 +57,11 @@ test("a scheduled post goes live at its time, without a rebuild or another chang
   }
 });
 
-test("an open home page says how many new articles arrived, and shows them on click without a reload", async ({ page }, testInfo) => {
+test("an open home page says how many new articles arrived, and shows them on click without a reload", async ({ page, request }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "one server, one run");
   const fresh = path.join(OTHER_SITE_DIR, "_posts", "2025-06-01-fresh.md");
+  // The previous test's post must be gone from the server's view first, or the page would start from it.
+  await expect.poll(async () => JSON.stringify(await (await request.get(`${base}/latest.json`)).json()), { timeout: 10_000 }).not.toContain("scheduled-live");
   await page.clock.install();
   await page.goto(`${base}/`);
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
@@ -68,8 +70,11 @@ test("an open home page says how many new articles arrived, and shows them on cl
     if (r.url().endsWith("/latest.json")) polls.push(r.url());
   });
   try {
-    writeFileSync(fresh, `---\ntitle: "新消息：刚刚到达"\ndate: 2025-06-01 09:00:00 +0800\ncategories: Wind\ntags: Wind资讯新闻\n---\n\n正文。\n`);
-    await page.waitForTimeout(2_000); // the server's watcher picks it up
+    writeFileSync(fresh, `---\ntitle: "新消息：刚刚到达"\ndate: ${toFrontMatterDate(Date.now() - 60_000)}\ncategories: Wind\ntags: Wind资讯新闻\n---\n\n正文。\n`);
+    // Wait until the server knows the post (its watcher and revalidation take a moment under load).
+    await expect
+      .poll(async () => JSON.stringify(await (await request.get(`${base}/latest.json`)).json()), { timeout: 10_000 })
+      .toContain("2025-06-01-fresh");
     await page.clock.fastForward(30_000);
     expect(polls).toEqual([]); // not before a minute has passed
     await page.clock.fastForward(31_000);
