@@ -9,6 +9,8 @@ const staticExport = process.env.STATIC_EXPORT === "1" || process.env.STATIC_EXP
 module.exports = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
+  // `npm start` compresses after it has taken the React runtime out of each page (scripts/serve.ts).
+  compress: false,
   // A second build (e.g. the e2e tests' other content folder) can live beside the main one.
   // A static export writes the whole site into its distDir: out/ unless told otherwise.
   distDir: process.env.NEXT_DIST_DIR || (staticExport ? "out" : ".next"),

@@ -9,6 +9,9 @@ import { feedAlternates } from "@/lib/site/feeds";
 import { draftsPath, homePath, sourcesPath } from "@/lib/site/urls";
 import "./globals.css";
 
+/** The page's own few kilobytes of JavaScript (browser/reader.ts, bundled by scripts/bundle-browser.ts). */
+const READER_SCRIPT = "/js/reader.js";
+
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
   title: { default: SITE_NAME, template: `%s | ${SITE_NAME}` },
@@ -26,10 +29,11 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   const index = getIndex();
   return (
-    // ThemeScript sets <html data-theme> before React hydrates it; the theme is chosen before first paint.
+    // ThemeScript sets <html data-theme> before first paint; in `npm run dev`, React then hydrates an attribute it did not render.
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
         <ThemeScript />
+        <script src={READER_SCRIPT} defer />
       </head>
       <body className="flex min-h-screen flex-col">
         <a href="#main" className="skip-link">

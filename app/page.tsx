@@ -1,6 +1,6 @@
 import { ArticleList } from "@/components/ArticleList";
 import { SourceSection } from "@/components/SourceSection";
-import { FreshnessNotice } from "./freshness-notice";
+import { FreshnessNotice } from "@/components/FreshnessNotice";
 import { getIndex } from "@/lib/content/store";
 import { HOME_LATEST_COUNT, HOME_PER_SOURCE, HOME_SOURCE_COUNT, SITE_DESCRIPTION, SITE_NAME } from "@/lib/site/config";
 import { feedAlternates } from "@/lib/site/feeds";

@@ -137,3 +137,18 @@ test("sources A–Z, a tag's articles, and the way from one article to the next"
   await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "下一页" }).click();
   await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+\/page\/2$/);
 });
+
+test("reader pages run only the site's own few kilobytes of JavaScript, not the React runtime", async ({ page }) => {
+  const scripts = new Set<string>();
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.add(new URL(request.url()).pathname);
+  });
+  for (const path of ["/", "/category/emnews", "/articles/2021-12-08-202112082206735975", "/sources", "/no-such-page"]) {
+    await page.goto(path);
+    await expect(page.locator("main")).toBeVisible();
+    // Nor any copy of the page as a React payload.
+    expect(await page.content()).not.toContain("__next_f");
+  }
+  expect(scripts).toEqual(new Set(["/js/reader.js"]));
+  expect((await (await page.request.get("/js/reader.js")).body()).length).toBeLessThan(10_000);
+});

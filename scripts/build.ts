@@ -3,12 +3,14 @@
  * `next build`, then ends with what happened to the posts: each skipped
  * post with its reason, and the published/skipped counts.
  */
-import { writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getContent } from "../lib/content/store";
+import { withoutReactRuntime } from "../lib/serve/static-document";
 import { contentDir, isStaticExport } from "../lib/site/config";
 import { securityHeaders } from "../lib/site/security-headers.cjs";
 import { writeBuildStamp } from "./build-stamp";
+import { bundleBrowserScripts } from "./bundle-browser";
 import { runNext } from "./next-bin";
 import { reportContent } from "./report-content";
 
@@ -19,10 +21,16 @@ export async function buildSite(): Promise<number> {
   const started = performance.now();
   const content = getContent(dir);
   console.log(`Read ${content.published + content.skipped} posts (${content.parsed} parsed, the rest cached) in ${Math.round(performance.now() - started)} ms`);
+  await bundleBrowserScripts();
   const code = await runNext(["build", ...process.argv.slice(2)]);
   if (code !== 0) return code;
   writeBuildStamp();
-  if (isStaticExport()) writeStaticHeaders(path.resolve(process.env.NEXT_DIST_DIR || "out"));
+  if (isStaticExport()) {
+    const outDir = path.resolve(process.env.NEXT_DIST_DIR || "out");
+    writeStaticHeaders(outDir);
+    const pages = stripReactRuntimeFromExport(outDir);
+    console.log(`Removed the React runtime from ${pages} exported pages`);
+  }
   reportContent(content, dir);
   return 0;
 }
@@ -34,6 +42,25 @@ export async function buildSite(): Promise<number> {
 export function writeStaticHeaders(outDir: string): void {
   const lines = ["/*", ...securityHeaders().map((h) => `  ${h.key}: ${h.value}`)];
   writeFileSync(path.join(outDir, "_headers"), `${lines.join("\n")}\n`);
+}
+
+/**
+ * A static export's pages, as `npm start` serves them: without the React
+ * runtime (lib/serve/static-document.ts says why). Returns how many changed.
+ */
+export function stripReactRuntimeFromExport(outDir: string): number {
+  let changed = 0;
+  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const html = readFileSync(file, "utf8");
+    const stripped = withoutReactRuntime(html);
+    if (stripped !== html) {
+      writeFileSync(file, stripped);
+      changed++;
+    }
+  }
+  return changed;
 }
 
 if (require.main === module) runCli();

@@ -1,19 +1,30 @@
 /**
  * The production server behind `npm start`: Next.js's request handler
- * (what `next start` runs) behind a one-second page cache in memory
- * (lib/serve/microcache.ts). Next.js alone renders or reads each page from
+ * (what `next start` runs), its pages without the React runtime
+ * (lib/serve/static-document.ts), compressed, behind a one-second page
+ * cache in memory (lib/serve/microcache.ts). Next.js alone renders or reads each page from
  * its disk cache on every request, about 600 requests/s on 2 cores; the
  * cache answers repeat reads of a hot page from memory, so a hundred
  * readers at once do not queue behind the renderer.
  *
  * MICROCACHE_TTL_MS sets the reuse window (default 1000; 0 turns it off).
  */
+import compression from "compression";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { Microcache } from "../lib/serve/microcache";
+import { servingWithoutReactRuntime, withoutReactRuntime } from "../lib/serve/static-document";
 
 export interface ServeOptions {
   port: number;
   hostname?: string;
+}
+
+/** The prerendered not-found page, without the React runtime: the answer to every 404. */
+function notFoundDocument(): string | undefined {
+  const file = path.join(process.env.NEXT_DIST_DIR || ".next", "server", "app", "_not-found.html");
+  return existsSync(file) ? withoutReactRuntime(readFileSync(file, "utf8")) : undefined;
 }
 
 export async function serve({ port, hostname }: ServeOptions): Promise<http.Server> {
@@ -25,7 +36,13 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const asked = Number(process.env.MICROCACHE_TTL_MS ?? 1000);
   const ttlMs = Number.isFinite(asked) && asked >= 0 ? asked : 1000;
   const cache = new Microcache({ ttlMs });
-  const server = http.createServer(cache.wrap((req, res) => handle(req, res)));
+  // Pages leave without the React runtime (lib/serve/static-document.ts), then compressed
+  // here (brotli or gzip, as the client accepts) since Next.js's own compression is off.
+  const page = servingWithoutReactRuntime((req, res) => handle(req, res), { notFoundDocument: notFoundDocument() });
+  const compress = compression();
+  const server = http.createServer(
+    cache.wrap((req, res) => new Promise<void>((resolve, reject) => compress(req as never, res as never, () => Promise.resolve(page(req, res)).then(() => resolve(), reject)))),
+  );
   // Longer than a typical load balancer's idle timeout, so it never reuses a socket we closed.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {

@@ -43,9 +43,9 @@ export function cacheKey(req: IncomingMessage): string | undefined {
   if (url.startsWith("/api/") || /[?&]_rsc=/.test(url)) return undefined;
   if (ROUTER_HEADERS.some((h) => req.headers[h] !== undefined)) return undefined;
   if (req.headers.authorization || req.headers.cookie) return undefined;
-  // Next.js compresses with gzip when asked: the two kinds of body are kept apart.
-  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
-  return `${gzip ? "gz" : "id"} ${url}`;
+  // The server compresses with whatever the client accepts (brotli, gzip or none): bodies are kept per Accept-Encoding.
+  const encodings = String(req.headers["accept-encoding"] ?? "").toLowerCase().replace(/\s+/g, "");
+  return `${encodings} ${url}`;
 }
 
 function isStorable(res: ServerResponse): boolean {

@@ -1,13 +1,15 @@
 /**
  * `npx tsx scripts/bench/article-overhead.ts [dist dir]`: for every article
- * page a server build prerendered, the page's HTML size minus twice its
- * body's HTML (the body is in the page once as HTML and once in the React
- * Server Components payload): the fixed cost of an article page, whose
+ * page a server build prerendered, the size of the page as `npm start`
+ * sends it (without the React runtime, lib/serve/static-document.ts) minus
+ * twice its body's HTML (the target allows the body twice, as a page with
+ * a React payload carries it): the fixed cost of an article page, whose
  * target is under 15 KB. Reads CONTENT_DIR (default ./content) for the bodies.
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { getContent, getArticleBody } from "../../lib/content/store";
+import { withoutReactRuntime } from "../../lib/serve/static-document";
 import { percentile } from "./stats";
 
 const dist = path.resolve(process.argv[2] ?? process.env.NEXT_DIST_DIR ?? ".next");
@@ -20,7 +22,7 @@ for (const name of readdirSync(pages).filter((n) => n.endsWith(".html"))) {
   const article = index.byId.get(id);
   if (!article) continue;
   const body = Buffer.byteLength(getArticleBody(article) ?? "");
-  const html = statSync(path.join(pages, name)).size;
+  const html = Buffer.byteLength(withoutReactRuntime(readFileSync(path.join(pages, name), "utf8")));
   overheads.push({ id, overhead: html - 2 * body, html, body });
 }
 overheads.sort((a, b) => a.overhead - b.overhead);

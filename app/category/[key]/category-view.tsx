@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleListing } from "@/components/ArticleListing";
-import { FreshnessNotice } from "../../freshness-notice";
+import { FreshnessNotice } from "@/components/FreshnessNotice";
 import { paginate } from "@/lib/content/content-index";
 import { getIndex } from "@/lib/content/store";
 import { CATEGORY_PAGE_SIZE } from "@/lib/site/config";

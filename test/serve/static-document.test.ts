@@ -1,0 +1,159 @@
+import { readFileSync } from "node:fs";
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { isErrorShell, servingWithoutReactRuntime, withoutReactRuntime } from "@/lib/serve/static-document";
+
+/** An article page as `next build` wrote it (Next.js 16, Turbopack), before the transform. */
+const NEXT_DOCUMENT = readFileSync(path.join(__dirname, "../fixtures/next-article-document.html"), "utf8");
+
+const scriptTags = (html: string) => html.match(/<script\b[^>]*>/g) ?? [];
+
+describe("withoutReactRuntime", () => {
+  const stripped = withoutReactRuntime(NEXT_DOCUMENT);
+
+  it("removes Next.js's chunk scripts, its inline bootstrap and its script preloads", () => {
+    expect(NEXT_DOCUMENT).toContain("self.__next_f");
+    expect(NEXT_DOCUMENT).toMatch(/<script src="\/_next\/static\/chunks\/[^"]+\.js" async="">/);
+    expect(stripped).not.toContain("__next_f");
+    expect(stripped).not.toContain("TURBOPACK");
+    expect(stripped).not.toMatch(/\/_next\/static\/[^"]*\.js/);
+    // What is left: the theme script and the JSON-LD.
+    expect(scriptTags(stripped)).toEqual(["<script>", '<script type="application/ld+json">']);
+  });
+
+  it("leaves everything else byte for byte: head, stylesheet, article and footer", () => {
+    const withoutScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>|<link rel="preload" as="script"[^>]*>/g, "");
+    expect(withoutScripts(stripped)).toBe(withoutScripts(NEXT_DOCUMENT));
+    expect(stripped).toContain('<link rel="stylesheet" href="/_next/static/chunks/');
+    expect(stripped).toContain("<title>国家知识产权局：打击非正常专利申请和商标恶意抢注行为 | 财经新闻聚合</title>");
+    expect(stripped.length).toBeLessThan(NEXT_DOCUMENT.length * 0.4); // the payload was most of the page
+  });
+
+  it("is idempotent", () => {
+    expect(withoutReactRuntime(stripped)).toBe(stripped);
+  });
+
+  it("never takes text that only looks like a script for one", () => {
+    const lookalikes = [
+      `<a title='<script src="/_next/static/chunks/x.js"></script>' href='/a'>链接</a>`,
+      `<p>&lt;script src="/_next/static/chunks/x.js"&gt;&lt;/script&gt;</p>`,
+      `<img alt='<script>self.__next_f.push([1])</script>' src='/i.png'>`,
+      `<script src="/js/reader.js" defer=""></script>`,
+      `<script>window.analytics = "self.__next_f"</script>`,
+      `<link rel="stylesheet" href="/_next/static/chunks/a.css"/>`,
+      `<link rel="preload" as="font" href="/fonts/a.woff2"/>`,
+    ];
+    for (const html of lookalikes) expect(withoutReactRuntime(`<main>${html}</main>`)).toBe(`<main>${html}</main>`);
+  });
+});
+
+describe("servingWithoutReactRuntime", () => {
+  let server: http.Server | undefined;
+  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void) {
+    server = http.createServer(servingWithoutReactRuntime(handler));
+    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return (method = "GET") =>
+      new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+        http
+          .request(base, { method, agent: false }, (res) => {
+            let body = "";
+            res.setEncoding("utf8");
+            res.on("data", (c) => (body += c));
+            res.on("end", () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+          })
+          .on("error", reject)
+          .end();
+      });
+  }
+
+  it("transforms an HTML page streamed in chunks after writeHead, and sends its new length", async () => {
+    const get = await serve((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "X-Kept": "yes" });
+      res.flushHeaders();
+      // Split inside a multi-byte character and inside a script tag.
+      const bytes = Buffer.from(NEXT_DOCUMENT, "utf8");
+      res.write(bytes.subarray(0, 1001));
+      res.write(bytes.subarray(1001, 5003));
+      res.end(bytes.subarray(5003));
+    });
+    const { status, body, headers } = await get();
+    expect(status).toBe(200);
+    expect(headers["x-kept"]).toBe("yes");
+    expect(body).toBe(withoutReactRuntime(NEXT_DOCUMENT));
+    expect(Number(headers["content-length"])).toBe(Buffer.byteLength(body));
+  });
+
+  it("transforms a page sent with setHeader and end, 404s included", async () => {
+    const get = await serve((_req, res) => {
+      res.statusCode = 404;
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.setHeader("content-length", Buffer.byteLength(NEXT_DOCUMENT));
+      res.end(NEXT_DOCUMENT);
+    });
+    const { status, body, headers } = await get();
+    expect(status).toBe(404);
+    expect(body).toBe(withoutReactRuntime(NEXT_DOCUMENT));
+    expect(Number(headers["content-length"])).toBe(Buffer.byteLength(body));
+  });
+
+  it("passes everything that is not HTML through untouched", async () => {
+    const script = `(self.__next_f=self.__next_f||[]).push([0])`;
+    const get = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/javascript" });
+      res.write(script.slice(0, 10));
+      res.end(script.slice(10));
+    });
+    const { body, headers } = await get();
+    expect(body).toBe(script);
+    expect(headers["content-type"]).toBe("application/javascript");
+  });
+
+  it("answers HEAD without a body or a stale length", async () => {
+    const get = await serve((_req, res) => {
+      res.setHeader("content-type", "text/html");
+      res.setHeader("content-length", 123456);
+      res.end();
+    });
+    const { status, body, headers } = await get("HEAD");
+    expect(status).toBe(200);
+    expect(body).toBe("");
+    expect(headers["content-length"]).toBeUndefined();
+  });
+});
+
+describe("404s rendered on request", () => {
+  const shell = `<!DOCTYPE html><html id="__next_error__"><head><title>页面不存在 | 财经新闻聚合</title></head><body><div hidden=""><!--$--><!--/$--></div><script>self.__next_f.push([1,"…"])</script></body></html>`;
+  const notFoundDocument = `<!DOCTYPE html><html lang="zh-CN"><head><title>页面不存在 | 财经新闻聚合</title></head><body><main id="main"><h1>页面不存在</h1></main></body></html>`;
+
+  it("recognises Next.js's empty error shell, and only that", () => {
+    expect(isErrorShell(shell)).toBe(true);
+    expect(isErrorShell(notFoundDocument)).toBe(false);
+    expect(isErrorShell(NEXT_DOCUMENT)).toBe(false);
+  });
+
+  it("answers a shell with the site's not-found page, keeping the 404", async () => {
+    const server = http.createServer(
+      servingWithoutReactRuntime(
+        (_req, res) => {
+          res.statusCode = 404;
+          res.setHeader("content-type", "text/html; charset=utf-8");
+          res.end(shell);
+        },
+        { notFoundDocument },
+      ),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/articles/nope`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toBe(notFoundDocument);
+    } finally {
+      server.close();
+    }
+  });
+});
