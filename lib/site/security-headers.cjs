@@ -4,21 +4,30 @@
  * sends them under `next start`, and a static export writes them to
  * `out/_headers` for hosts that read that file (the README has the nginx form).
  *
- * Scripts: `'unsafe-inline'` stays because the App Router streams each page's
- * React Server Components payload in inline `<script>` tags whose content
- * differs per page; nonces would make every page dynamic (no static or ISR
- * pages), and hashes cannot be known for pages rendered on request. What this
- * policy still guarantees: no script from any other origin, no eval, no
- * plugins, no `<base>` hijack, no framing, forms post only here. Publisher
- * HTML cannot add inline script: the sanitizer removes it (see
- * test/content/xss-vectors.test.ts).
+ * Scripts: only the site's own files and, inline, only the theme script,
+ * allowed by its hash. That is possible because production pages carry no
+ * React runtime (lib/serve/static-document.ts): Next.js would put each
+ * page's React payload in inline scripts that differ per page, which only
+ * `'unsafe-inline'` (or nonces, making every page dynamic) could allow.
+ * `npm run dev` keeps the runtime, so its policy keeps `'unsafe-inline'`
+ * and adds eval and a websocket for hot reload. JSON-LD is data, not
+ * script, and needs no allowance. Publisher HTML cannot add a script
+ * either way: the sanitizer removes it (test/content/xss-vectors.test.ts).
  */
 
-/** @param {{ dev?: boolean }} [options] dev: Next's dev server needs eval and a websocket for hot reload. */
+const { createHash } = require("node:crypto");
+const { THEME_SCRIPT } = require("./theme-script.cjs");
+
+/** A CSP source allowing exactly this inline script. */
+function scriptHash(/** @type {string} */ script) {
+  return `'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`;
+}
+
+/** @param {{ dev?: boolean }} [options] dev: Next's dev server needs inline scripts, eval and a websocket for hot reload. */
 function contentSecurityPolicy(options = {}) {
   const directives = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'", ...(options.dev ? ["'unsafe-eval'"] : [])],
+    "script-src": ["'self'", ...(options.dev ? ["'unsafe-inline'", "'unsafe-eval'"] : [scriptHash(THEME_SCRIPT)])],
     "style-src": ["'self'", ...(options.dev ? ["'unsafe-inline'"] : [])],
     // Article bodies show the publishers' images, wherever they are hosted.
     "img-src": ["'self'", "https:", "http:"],
@@ -54,4 +63,4 @@ function securityHeaders(options = {}) {
   ];
 }
 
-module.exports = { contentSecurityPolicy, securityHeaders };
+module.exports = { contentSecurityPolicy, scriptHash, securityHeaders };

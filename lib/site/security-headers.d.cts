@@ -4,3 +4,4 @@ export interface Header {
 }
 export function contentSecurityPolicy(options?: { dev?: boolean }): string;
 export function securityHeaders(options?: { dev?: boolean }): Header[];
+export function scriptHash(script: string): string;

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, securityHeaders } from "@/lib/site/security-headers.cjs";
+import { contentSecurityPolicy, scriptHash, securityHeaders } from "@/lib/site/security-headers.cjs";
+import { THEME_SCRIPT } from "@/lib/site/theme-script.cjs";
 
 const require = createRequire(import.meta.url);
 
@@ -11,7 +12,9 @@ function directives(policy: string): Map<string, string[]> {
 describe("lib/site/security-headers", () => {
   it("allows no script origin but the site's own, no eval, no plugins, no base, no framing", () => {
     const csp = directives(contentSecurityPolicy());
-    expect(csp.get("script-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    // No 'unsafe-inline': the one inline script, by its hash.
+    expect(csp.get("script-src")).toEqual(["'self'", scriptHash(THEME_SCRIPT)]);
+    expect(scriptHash(THEME_SCRIPT)).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/);
     expect(csp.get("default-src")).toEqual(["'self'"]);
     expect(csp.get("object-src")).toEqual(["'none'"]);
     expect(csp.get("base-uri")).toEqual(["'none'"]);
@@ -27,6 +30,7 @@ describe("lib/site/security-headers", () => {
   it("loosens only what Next's dev server needs", () => {
     const csp = directives(contentSecurityPolicy({ dev: true }));
     expect(csp.get("script-src")).toContain("'unsafe-eval'");
+    expect(csp.get("script-src")).toContain("'unsafe-inline'"); // React's inline payload in dev
     expect(csp.get("object-src")).toEqual(["'none'"]);
   });
 
