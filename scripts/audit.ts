@@ -29,6 +29,8 @@ import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_FLAGS } from "./system-chromium";
 const DIST = ".next-audit";
 const PASS = 95;
 const MAX_RUNS = 3;
+/** Runs Lighthouse could not record (scores "error") that are retried, per page. */
+const MAX_FAILED_RUNS = 2;
 const CHROME_FLAGS = [
   "--headless=new",
   ...SYSTEM_CHROMIUM_FLAGS,
@@ -166,13 +168,19 @@ function firstItem(details: unknown): string {
 
 async function auditPage(base: string, page: { name: string; path: string }, workDir: string): Promise<PageResult> {
   const runs: Run[] = [];
+  let attempts = 0;
   while (runs.length < MAX_RUNS) {
-    const label = `${page.name}-${runs.length + 1}`;
+    attempts++;
     process.stdout.write(`Lighthouse: ${page.path} (run ${runs.length + 1})… `);
-    const run = await auditOnce(`${base}${page.path}`, workDir, label);
-    runs.push(run);
+    const run = await auditOnce(`${base}${page.path}`, workDir, `${page.name}-${attempts}`);
     console.log(CATEGORIES.map((c) => `${c.id} ${run.scores[c.id] ?? "error"}`).join(", "));
     for (const w of run.warnings) console.log(`  warning: ${w}`);
+    // A run Lighthouse could not record (e.g. NO_NAVSTART on a busy machine) measured nothing: it is run again, not scored.
+    if (CATEGORIES.some((c) => run.scores[c.id] === null) && attempts - runs.length <= MAX_FAILED_RUNS) {
+      console.log("  Lighthouse could not measure this run; running it again");
+      continue;
+    }
+    runs.push(run);
     const perf = run.scores.performance;
     if (runs.length === 1) {
       if (perf !== null && perf >= PASS) break;
