@@ -1,0 +1,171 @@
+/**
+ * The two search engines under test, behind one adapter each, so the
+ * benchmark runs them the same way: build an index from the same records
+ * into a folder, serve that folder, and let a harness page in Chromium call
+ * `window.bench.query(q)` (what a results page needs: the top 10 with their
+ * titles and links) and `window.bench.allIds(q)` (every hit, for recall).
+ *
+ * Both harnesses load the engine's code on the first query, not with the
+ * page, as a site would (search is one box on every page; most readers
+ * never use it), so the first query's bytes include the engine itself.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gunzipSync } from "node:zlib";
+import type { SearchRecord } from "../../lib/search/types";
+
+export type EngineName = "pagefind" | "own";
+
+export interface EngineAdapter {
+  name: EngineName;
+  label: string;
+  /** The folder under the served root that holds the index (and the engine's code). */
+  dir: string;
+  /** Writes the index into `outDir`; this is the step timed as "index build". */
+  build(records: SearchRecord[], outDir: string): Promise<void>;
+  /** Anything the browser needs besides the index (the client bundle); not timed. */
+  prepare?(outDir: string, repoDir: string): Promise<void>;
+  /** Files written that a custom results page never loads (Pagefind's own UI), left out of "needed" sizes. */
+  unneeded?(relativePath: string): boolean;
+  /** Script of the harness page: defines `window.bench`. */
+  harness: string;
+  /** The ids `allIds` returned → record ids (Pagefind returns its own page hashes). */
+  recordIds(outDir: string, records: SearchRecord[]): (ids: string[]) => string[];
+}
+
+/** What `window.bench.query` resolves to. */
+export interface BrowserQueryResult {
+  ms: number;
+  total: number;
+  /** URLs of the first 10 hits, as a results page would link them. */
+  top: string[];
+}
+
+/**
+ * The text Pagefind indexes for a record: title, summary and body. A summary
+ * made from the body's first sentences is left out (it is in the body
+ * already; Pagefind stores the content in its fragments, so a copy would
+ * cost bytes and weigh those words twice); a lede, which left the body, stays.
+ */
+export function indexedText(record: SearchRecord): string {
+  const summary = record.summary.replace(/…$/, "");
+  const parts = [record.title, record.body.startsWith(summary) ? "" : record.summary, record.body];
+  return parts.filter(Boolean).join("\n");
+}
+
+const pagefind: EngineAdapter = {
+  name: "pagefind",
+  label: "Pagefind 1.6.0",
+  dir: "pagefind",
+  async build(records, outDir) {
+    // ESM only; tsx runs this file as CommonJS, so it is imported, not required.
+    const api = await import("pagefind");
+    try {
+      const { index, errors } = await api.createIndex({});
+      if (!index) throw new Error(`pagefind createIndex: ${errors.join("; ")}`);
+      for (const r of records) {
+        const added = await index.addCustomRecord({
+          url: r.url,
+          content: indexedText(r),
+          language: "zh",
+          meta: { title: r.title, source: r.sourceName, date: new Date(r.publishedAt).toISOString() },
+          filters: { source: [r.sourceKey] },
+          sort: { date: String(r.publishedAt) },
+        });
+        if (added.errors.length) throw new Error(`pagefind addCustomRecord ${r.url}: ${added.errors.join("; ")}`);
+      }
+      const written = await index.writeFiles({ outputPath: outDir });
+      if (written.errors.length) throw new Error(`pagefind writeFiles: ${written.errors.join("; ")}`);
+    } finally {
+      await api.close();
+    }
+  },
+  unneeded: (file) => /^pagefind-(?:component-ui|modular-ui|ui|highlight)\.(?:js|css)$/.test(file),
+  harness: `
+let engine;
+const load = async () => (engine ??= await import("/pagefind/pagefind.js"));
+window.bench = {
+  async query(q) {
+    const t0 = performance.now();
+    const pf = await load();
+    const found = await pf.search(q);
+    const top = await Promise.all(found.results.slice(0, 10).map((r) => r.data()));
+    return { ms: performance.now() - t0, total: found.results.length, top: top.map((d) => d.url) };
+  },
+  async allIds(q) {
+    const pf = await load();
+    return (await pf.search(q)).results.map((r) => r.id);
+  },
+};`,
+  recordIds(outDir, records) {
+    // A Pagefind result id is its fragment's hash; the fragment (gzip, "pagefind_dcd" + JSON) holds the URL.
+    // Read here, in Node, so recall needs no fragment download per hit.
+    const idByUrl = new Map(records.map((r) => [r.url, r.id]));
+    const urlByHash = new Map<string, string>();
+    const dir = path.join(outDir, "fragment");
+    for (const file of readdirSync(dir)) {
+      const json = JSON.parse(gunzipSync(readFileSync(path.join(dir, file))).subarray("pagefind_dcd".length).toString("utf8")) as Record<string, unknown>;
+      const hash = file.replace(/\.pf_fragment$/, "");
+      if (typeof json.url === "string") urlByHash.set(hash, json.url);
+      // A fragment group (large sites): fragments by hash.
+      else for (const [h, f] of Object.entries(json)) urlByHash.set(h, (f as { url: string }).url);
+    }
+    return (ids) => ids.map((h) => idByUrl.get(urlByHash.get(h) ?? "") ?? `?${h}`);
+  },
+};
+
+/** The engine helper's builder (lib/search/build.ts), as this benchmark uses it. */
+interface OwnBuildModule {
+  buildSearchIndex(records: SearchRecord[]): { files: Map<string, string | Uint8Array>; stats?: unknown };
+}
+
+const OWN_CLIENT = "client.js";
+
+const own: EngineAdapter = {
+  name: "own",
+  label: "own (Intl.Segmenter)",
+  dir: "search",
+  async build(records, outDir) {
+    // Imported by path at run time: the benchmark must still typecheck and run Pagefind while build.ts is being written.
+    const modulePath = path.resolve(__dirname, "../../lib/search/build");
+    const { buildSearchIndex } = (await import(modulePath)) as OwnBuildModule;
+    const { files } = buildSearchIndex(records);
+    for (const [file, content] of files) {
+      const full = path.join(outDir, file);
+      mkdirSync(path.dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    }
+  },
+  async prepare(outDir, repoDir) {
+    // The browser client, bundled as the site would ship it (minified ESM).
+    const esbuild = await import("esbuild");
+    await esbuild.build({
+      entryPoints: [path.join(repoDir, "lib/search/client.ts")],
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      target: "es2022",
+      minify: true,
+      outfile: path.join(outDir, OWN_CLIENT),
+      logLevel: "error",
+    });
+  },
+  harness: `
+let client;
+const load = async () => (client ??= (await import("/search/${OWN_CLIENT}")).createSearchClient({ base: "/search/", fetch: (...a) => fetch(...a) }));
+window.bench = {
+  async query(q) {
+    const t0 = performance.now();
+    const c = await load();
+    const found = await c.search({ q, limit: 10 });
+    return { ms: performance.now() - t0, total: found.total, top: found.hits.map((h) => h.url) };
+  },
+  async allIds(q) {
+    const c = await load();
+    return (await c.search({ q, limit: 1e9 })).hits.map((h) => h.id);
+  },
+};`,
+  recordIds: () => (ids) => ids,
+};
+
+export const ENGINES: Record<EngineName, EngineAdapter> = { pagefind, own };
