@@ -5,8 +5,8 @@
  * A query, step by step:
  *  1. parse it into lookup terms and the words to check (`query.ts`);
  *  2. fetch the manifest, the doc table and the shards of its terms (once each);
- *  3. intersect the postings, newest first, inside the date range and source,
- *     and score each candidate (BM25, `scoring.ts`);
+ *  3. intersect the postings inside the date range and source, and score each
+ *     candidate (BM25; `candidates.ts`);
  *  4. walk the candidates in order, fetching each one's fragment, until a page
  *     of them is checked: the words really occur (contiguous Han phrases,
  *     adjacent Latin pieces), the article was not deleted since, its exact
@@ -17,7 +17,8 @@
  *
  * Browser-safe: no Node imports here or in what it imports.
  */
-import { decodeDocTable, docRange, type DocTable } from "./doc-table";
+import { indexedCandidates } from "./candidates";
+import { decodeDocTable } from "./doc-table";
 import { FileCache, type Fetch } from "./file-cache";
 import { DOCS_FILE, FORMAT_VERSION, MANIFEST_PATH, fragmentFile, idsFile, inBuild, shardFile, toFragment, type Fragment, type Manifest } from "./layout";
 import { matchesAll, parseQuery, type Clause, type ParsedQuery } from "./query";
@@ -50,6 +51,9 @@ const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 /** A prefix spanning more shards than this (a huge group like `20…`) is looked up in the first ones only. */
 const MAX_PREFIX_SHARDS = 4;
+/** Fragments fetched per round trip at most, and failed checks a query may cost beyond its page. */
+const MAX_BATCH = 40;
+const MAX_FAILED_CHECKS = 60;
 const NOTHING: SearchResponse = { total: 0, exact: true, hits: [] };
 
 /** A clause's docs (ascending) and weights, and whether a prefix was cut short. */
@@ -144,7 +148,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
 
     const m = await manifest();
     const [docs, clauses, freshSet] = await Promise.all([docTable(m), Promise.all(parsed.clauses.map((c) => lookup(m, c))), freshArticles()]);
-    const candidates = rankIndexed(m, docs, clauses, query);
+    const candidates = indexedCandidates(m, docs, clauses, query);
     const fresh = rankFresh(m, freshSet, clauses, parsed, query);
 
     // Walk both lists in one order until offset + limit entries pass their check.
@@ -155,12 +159,26 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     let checked = 0;
     let passed = 0;
     const before = (a: Entry, b: Entry) => compareEntries(a, b, query.sort ?? "relevance") < 0;
+    let gaveUp = false;
     while (accepted.length < wanted && (nextIndexed < candidates.length || nextFresh < fresh.length)) {
+      // Each failed check costs a fragment download: past a bound, stop and estimate rather than fetch on.
+      if (checked - passed > MAX_FAILED_CHECKS + wanted) {
+        gaveUp = true;
+        break;
+      }
+      // Once checks have failed, ask for more per round trip (the failures will likely go on).
+      const batchSize = Math.min(MAX_BATCH, (wanted - accepted.length) * (checked > passed ? 2 : 1));
       const batch: Entry[] = [];
-      while (batch.length < wanted - accepted.length && (nextIndexed < candidates.length || nextFresh < fresh.length)) {
-        const a = candidates[nextIndexed];
+      while (batch.length < batchSize && (nextIndexed < candidates.length || nextFresh < fresh.length)) {
+        const a = nextIndexed < candidates.length ? candidates.at(nextIndexed) : undefined;
         const b = fresh[nextFresh];
-        batch.push(b && (!a || before(b, a)) ? fresh[nextFresh++] : candidates[nextIndexed++]);
+        if (b && (!a || before(b, a))) {
+          batch.push(b);
+          nextFresh++;
+        } else {
+          batch.push(a!);
+          nextIndexed++;
+        }
       }
       const fragments = await Promise.all(batch.map((e) => ("doc" in e ? fragmentOf(m, e.doc) : e.fresh.fragment)));
       batch.forEach((entry, i) => {
@@ -175,7 +193,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const unchecked = candidates.length - nextIndexed;
     const truncated = clauses.some((c) => c.truncated);
     // Unchecked candidates all match when postings alone prove it (one term, no phrase) and nothing was deleted.
-    const exact = !truncated && (unchecked === 0 || (!parsed.needsCheck && freshSet.hidden.size === 0));
+    const exact = !truncated && !gaveUp && (unchecked === 0 || (!parsed.needsCheck && freshSet.hidden.size === 0));
     const passRate = exact || checked === 0 ? 1 : passed / checked;
     return {
       total: fresh.length + passed + Math.round(unchecked * passRate),
@@ -185,45 +203,6 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   }
 
   return { search };
-}
-
-/** Indexed candidates in result order: inside the filters, in every clause, scored. */
-function rankIndexed(m: Manifest, docs: DocTable, clauses: ClauseHits[], query: SearchQuery): Entry[] {
-  const [first, end] = docRange(docs, query.from, query.to);
-  const source = query.source === undefined ? -1 : m.sources.findIndex(([key]) => key === query.source);
-  if (query.source !== undefined && source < 0) return [];
-
-  // Start from the rarest clause: the intersection is never larger than it.
-  const order = clauses.map((c, i) => i).sort((a, b) => clauses[a].docs.length - clauses[b].docs.length);
-  let kept: number[] = [];
-  let scores: number[] = [];
-  const score = (c: ClauseHits, k: number, doc: number) => bm25(c.weights[k], idf(c.docs.length, m.docCount), docs.length[doc], m.avgLength);
-  const rarest = clauses[order[0]];
-  rarest.docs.forEach((doc, k) => {
-    if (doc < first || doc >= end || (source >= 0 && docs.source[doc] !== source)) return;
-    kept.push(doc);
-    scores.push(score(rarest, k, doc));
-  });
-  for (const i of order.slice(1)) {
-    const c = clauses[i];
-    const nextKept: number[] = [];
-    const nextScores: number[] = [];
-    let k = 0;
-    kept.forEach((doc, j) => {
-      while (k < c.docs.length && c.docs[k] < doc) k++;
-      if (c.docs[k] === doc) {
-        nextKept.push(doc);
-        nextScores.push(scores[j] + score(c, k, doc));
-      }
-    });
-    kept = nextKept;
-    scores = nextScores;
-  }
-
-  const entries: Entry[] = kept.map((doc, j) => ({ doc, score: scores[j], at: docs.seconds[doc] * 1000 }));
-  // Doc numbers are newest first, so "newest" is the order they are already in.
-  if ((query.sort ?? "relevance") === "relevance") entries.sort((a, b) => compareEntries(a, b, "relevance"));
-  return entries;
 }
 
 /** Fresh articles that match, scored like indexed ones (same weights, the index's document frequencies). */

@@ -5,6 +5,7 @@ import { normalize } from "@/lib/search/tokenize";
 import type { SearchQuery, SearchRecord, SearchResponse } from "@/lib/search/types";
 import { FIXTURE_RECORDS } from "./fixture-records";
 import { memoryHost } from "./memory-fetch";
+import { syntheticRecords } from "./synthetic";
 
 const BASE = "https://finews.test/search";
 const built = buildSearchIndex(FIXTURE_RECORDS);
@@ -233,5 +234,24 @@ describe("lib/search client: fetching", () => {
     await expect(search({ q: "央行" })).rejects.toThrow(/404/);
     files.set("manifest.json", built.files.get("manifest.json")!);
     expect((await search({ q: "央行" })).total).toBe(3);
+  });
+});
+
+describe("lib/search client: many matches", () => {
+  it("pages by relevance and by newest consistently past the first ranks", { timeout: 60_000 }, async () => {
+    const { files } = buildSearchIndex(syntheticRecords(600, 7));
+    const host = memoryHost(files, BASE);
+    const { search } = createSearchClient({ base: BASE, fetch: host.fetch });
+    for (const sort of ["relevance", "newest"] as const) {
+      const whole = await search({ q: "公司", sort, limit: 100 });
+      expect(whole.hits.length).toBe(100);
+      const pages = [];
+      for (let offset = 0; offset < 100; offset += 25) pages.push(...ids(await search({ q: "公司", sort, offset, limit: 25 })));
+      expect(pages).toEqual(ids(whole));
+      if (sort === "newest") {
+        const times = whole.hits.map((h) => h.publishedAt);
+        expect(times).toEqual(times.slice().sort((a, b) => b - a));
+      }
+    }
   });
 });
