@@ -26,7 +26,7 @@ import { bm25, idf, termWeights } from "./scoring";
 import { Shard, type Postings } from "./shard";
 import { presentHit } from "./snippet";
 import { normalize } from "./tokenize";
-import type { SearchQuery, SearchRecord, SearchResponse } from "./types";
+import type { SearchQuery, SearchRecord, SearchResponse, SearchSort } from "./types";
 
 /** What the server knows that the index does not: articles published after the build, ids deleted since. */
 export interface FreshArticles {
@@ -98,7 +98,19 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   const docTable = (m: Manifest) => files.bytes(inBuild(m.buildId, DOCS_FILE), decodeDocTable);
   const shard = (m: Manifest, n: number) => files.bytes(inBuild(m.buildId, shardFile(n)), (bytes) => new Shard(bytes));
 
-  async function lookup(m: Manifest, clause: Clause): Promise<ClauseHits> {
+  // A reader typing `t`, `te`, `tes` repeats clauses: each is looked up (and a prefix's union built) once.
+  const looked = new Map<string, Promise<ClauseHits>>();
+  function lookup(m: Manifest, clause: Clause): Promise<ClauseHits> {
+    const key = `${m.buildId}${clause.prefix ? "*" : "="}${clause.term}`;
+    let hits = looked.get(key);
+    if (!hits) {
+      looked.set(key, (hits = lookupUncached(m, clause)));
+      hits.catch(() => looked.delete(key));
+    }
+    return hits;
+  }
+
+  async function lookupUncached(m: Manifest, clause: Clause): Promise<ClauseHits> {
     const first = shardFor(m.shardFirst, clause.term);
     if (first < 0) return { ...EMPTY_POSTINGS, truncated: false };
     if (!clause.prefix) {
@@ -111,7 +123,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const shards = await Promise.all(Array.from({ length: count }, (_, i) => shard(m, first + i)));
     const lists: Postings[] = [];
     for (const s of shards) for (const term of s.terms()) if (term.startsWith(clause.term)) lists.push(s.postings(term)!);
-    return { ...union(lists), truncated: last - first + 1 > count };
+    return { ...union(lists, m.docCount), truncated: last - first + 1 > count };
   }
 
   function freshArticles(): Promise<FreshSet> {
@@ -228,7 +240,7 @@ function rankFresh(m: Manifest, set: FreshSet, clauses: ClauseHits[], parsed: Pa
 }
 
 /** Relevance: score, then newest. Newest: instant, then doc number (same second). A fresh article goes first on a tie. */
-function compareEntries(a: Entry, b: Entry, sort: "relevance" | "newest"): number {
+function compareEntries(a: Entry, b: Entry, sort: SearchSort): number {
   if (sort === "relevance" && a.score !== b.score) return b.score - a.score;
   if (a.at !== b.at) return b.at - a.at;
   const ad = "doc" in a ? a.doc : -1;
@@ -263,13 +275,15 @@ const EMPTY_POSTINGS: Postings = { docs: new Uint32Array(0), weights: new Uint32
 const NO_FRESH: FreshSet = { fresh: [], hidden: new Set() };
 
 /** Several terms' postings as one (a prefix's completions): weights of one doc add up. */
-function union(lists: Postings[]): Postings {
+function union(lists: Postings[], docCount: number): Postings {
   if (lists.length === 0) return EMPTY_POSTINGS;
   if (lists.length === 1) return lists[0];
-  const weights = new Map<number, number>();
-  for (const list of lists) list.docs.forEach((doc, k) => weights.set(doc, (weights.get(doc) ?? 0) + list.weights[k]));
-  const docs = Uint32Array.from(weights.keys()).sort();
-  return { docs, weights: Uint32Array.from(docs, (doc) => weights.get(doc)!) };
+  // One slot per doc: linear in the index size, and no sorting.
+  const sum = new Uint32Array(docCount);
+  for (const list of lists) list.docs.forEach((doc, k) => (sum[doc] += list.weights[k]));
+  const docs: number[] = [];
+  sum.forEach((weight, doc) => weight > 0 && docs.push(doc));
+  return { docs: Uint32Array.from(docs), weights: Uint32Array.from(docs, (doc) => sum[doc]) };
 }
 
 function prepareFresh(answer: FreshArticles): FreshSet {
