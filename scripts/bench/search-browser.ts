@@ -20,17 +20,19 @@ export interface QueryCost {
   bytes: number;
   requests: number;
   total: number;
+  /** Bytes by file extension (`.wasm`, `.pf_index`, `.bin`…): what the bytes were spent on. */
+  byKind: Record<string, number>;
 }
 
 export interface BrowserMeasure {
   first: QueryCost;
   second: QueryCost;
   /** Every query after the first: the list, then the typed prefixes. */
-  afterFirstMs: number[];
-  typedMs: number[];
+  afterFirst: QueryCost[];
+  typed: QueryCost[];
   /** Bytes fetched over the whole session (first query included). */
   sessionBytes: number;
-  /** Hits (engine ids) of each query in `recallQueries`, in order. */
+  /** Hits (engine ids) of each query in `recallQueries` (may be none), in order. */
   allIds: string[][];
   /** Page errors and failed requests, to explain odd figures. */
   problems: string[];
@@ -38,17 +40,18 @@ export interface BrowserMeasure {
 
 declare global {
   interface Window {
-    bench: { query(q: string): Promise<BrowserQueryResult>; allIds(q: string): Promise<string[]> };
+    bench: { query(q: string): Promise<BrowserQueryResult>; allIds?(q: string): Promise<string[]> };
   }
 }
 
-const cost = (q: string, r: BrowserQueryResult, sent: Sent[]): QueryCost => ({
-  q,
-  ms: r.ms,
-  total: r.total,
-  bytes: sent.reduce((s, x) => s + x.bytes, 0),
-  requests: sent.length,
-});
+function cost(q: string, r: BrowserQueryResult, sent: Sent[]): QueryCost {
+  const byKind: Record<string, number> = {};
+  for (const s of sent) {
+    const kind = s.path.match(/(\.[a-z_]+)$/i)?.[1] ?? s.path;
+    byKind[kind] = (byKind[kind] ?? 0) + s.bytes;
+  }
+  return { q, ms: r.ms, total: r.total, bytes: sent.reduce((sum, x) => sum + x.bytes, 0), requests: sent.length, byKind };
+}
 
 export async function measureInBrowser(server: StaticServer, engine: EngineAdapter, queries: string[], typed: string[][], recallQueries: string[]): Promise<BrowserMeasure> {
   if (!SYSTEM_CHROMIUM) throw new Error("no /usr/bin/chromium (Playwright's own browsers cannot be downloaded here)");
@@ -74,16 +77,16 @@ export async function measureInBrowser(server: StaticServer, engine: EngineAdapt
     };
     const first = await run(queries[0]);
     const second = await run(queries[1]);
-    const afterFirstMs = [second.ms];
-    for (const q of queries.slice(2)) afterFirstMs.push((await run(q)).ms);
-    const typedMs: number[] = [];
-    for (const sequence of typed) for (const prefix of sequence) typedMs.push((await run(prefix)).ms);
-    afterFirstMs.push(...typedMs);
+    const afterFirst = [second];
+    for (const q of queries.slice(2)) afterFirst.push(await run(q));
+    const typedCosts: QueryCost[] = [];
+    for (const sequence of typed) for (const prefix of sequence) typedCosts.push(await run(prefix));
+    afterFirst.push(...typedCosts);
 
     const allIds: string[][] = [];
-    for (const q of recallQueries) allIds.push(await page.evaluate((query) => window.bench.allIds(query), q));
+    for (const q of recallQueries) allIds.push(await page.evaluate((query) => window.bench.allIds!(query), q));
     server.take();
-    return { first, second, afterFirstMs, typedMs, sessionBytes, allIds, problems };
+    return { first, second, afterFirst, typed: typedCosts, sessionBytes, allIds, problems };
   } finally {
     await browser.close();
   }

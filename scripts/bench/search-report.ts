@@ -38,6 +38,8 @@ export interface EngineResult {
   latency?: LatencyFigures;
   /** The typed prefixes alone (新, 新能, 新能源…). */
   typed?: LatencyFigures;
+  /** The five slowest queries after the first, with what they fetched. */
+  slowest?: QueryCost[];
   sessionBytes?: number;
   accuracy?: QueryAccuracy[];
   problems: string[];
@@ -91,7 +93,9 @@ function recallCell(rows: QueryAccuracy[] | undefined, kind: QueryKind): string 
   if (!rows) return "–";
   const mine = rows.filter((r) => r.kind === kind);
   const p = pooledRecall(mine);
-  return `${pct(p.recall)} (precision ${pct(p.precision)}; ${p.perfect}/${p.queries} queries exact)`;
+  // Han text has no word boundaries to speak of: the word-start figure is for Latin and mixed queries.
+  const wordStart = kind === "han" ? "" : `, at a word start ${pct(p.wordStartRecall)}`;
+  return `${pct(p.recall)}${wordStart} (precision ${pct(p.precision)}; ${p.perfect}/${p.queries} queries exact)`;
 }
 
 function sizeSection(run: SizeRun): string {
@@ -116,7 +120,30 @@ Measured ${run.date} at ${run.code}. Corpus ${fmtBytes(run.corpusBytes)}; conten
     ["engine", "index build", "on disk (all files)", "on disk (what search loads)", "first query: downloaded", "second query: downloaded", "latency after the first: median / p95", "typing prefixes: median / p95", "recall Han", "recall mixed", "recall Latin", "load avg"],
     rows,
   );
-  return `${head}\n\n${figures}\n\n${missesSection(run)}`;
+  return `${head}\n\n${figures}\n\n${detailsSection(run)}\n\n${missesSection(run)}`;
+}
+
+const kinds = (c: QueryCost) =>
+  Object.entries(c.byKind ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, bytes]) => `${kind} ${fmtBytes(bytes)}`)
+    .join(", ");
+
+/** Per engine: what the first query's bytes were spent on, and the slowest queries (the p95 is made of these). */
+function detailsSection(run: SizeRun): string {
+  const lines: string[] = [];
+  for (const e of run.engines) {
+    if (!e.first) continue;
+    lines.push(`- **${e.label}**: first query ${kinds(e.first)}; second ${e.second ? kinds(e.second) : "–"}.`);
+    const slow = (e.slowest ?? []).map((c) => `\`${c.q}\` ${fmtMs(c.ms)} (${fmtBytes(c.bytes)} in ${c.requests} requests, ${fmtInt(c.total)} hits)`);
+    if (slow.length) lines.push(`  Slowest after the first: ${slow.join("; ")}.`);
+  }
+  return lines.join("\n");
+}
+
+function accuracyCell(a: QueryAccuracy): string {
+  const wordStart = a.kind === "han" ? "" : `, at a word start ${pct(a.expectedAtWordStart ? a.foundAtWordStart / a.expectedAtWordStart : 1)}`;
+  return `${fmtInt(a.found)} of ${fmtInt(a.returned)} returned (recall ${pct(a.recall)}${wordStart}, precision ${pct(a.precision)})`;
 }
 
 /** Per query, where any engine was not exact: what it found of what it should. */
@@ -128,7 +155,7 @@ function missesSection(run: SizeRun): string {
   for (const q of queries) {
     const per = engines.map((e) => e.accuracy!.find((a) => a.q === q));
     if (per.every((a) => !a || (a.recall === 1 && a.precision === 1))) continue;
-    rows.push([`\`${q}\``, fmtInt(per.find(Boolean)?.expected), ...per.map((a) => (a ? `${fmtInt(a.found)} of ${fmtInt(a.returned)} returned (recall ${pct(a.recall)}, precision ${pct(a.precision)})` : "–"))]);
+    rows.push([`\`${q}\``, fmtInt(per.find(Boolean)?.expected), ...per.map((a) => (a ? accuracyCell(a) : "–"))]);
   }
   if (rows.length === 0) return "Every engine returned exactly the expected articles for every query.";
   return `Queries where an engine was not exact (the others were):\n\n${table(["query", "expected", ...engines.map((e) => e.label)], rows)}`;
@@ -176,7 +203,7 @@ The machine is a shared 2-core VM; other work (a Next.js build, tests) may run a
 - **On disk**: every file written, sum of sizes, and "gz": what sending each once costs (gzipped when that saves ≥10%). "What search loads" leaves out Pagefind's prebuilt UI bundles (\`pagefind-ui.js\`, \`-component-ui\`, \`-modular-ui\`, \`-highlight\`, their CSS), which a page with its own results list never fetches; the own engine's figure includes its client bundle (esbuild, minified ESM).
 - **Downloaded**: a local static server (gzip as above, \`cache-control: max-age=3600\` and ETags) counts the body bytes it sends (headers not counted), including requests from Web Workers. Chromium (Debian's, headless, one tab, HTTP cache on) opens a harness page; the engine's code loads on the first query, not with the page. "First query" is \`新能源汽车\`: everything fetched for it (engine JS/wasm, index, top-10 data). "Second query" is \`央行\`, right after, with the first query's files cached.
 - **Latency**: \`performance.now()\` inside the page around one query, including the data a results page shows for its top 10 (Pagefind: \`search()\` then \`data()\` of the first 10; own: \`search({ q, limit: 10 })\`, whose hits carry title and snippet). Each query runs once, in order, as a reader would; "after the first" is every query but the first: the list below, then the typing prefixes (\`新\`, \`新能\`, \`新能源\`, \`新能源汽车\`; \`融\`…\`融资余额\`; \`国\`…\`国家统计局\`; \`H\`…\`HFO-1234yf\`), which are also shown alone.
-- **Recall and precision**: the right answer for a query is every record whose title, summary or body contains it (NFKC, case-insensitive; for \`央行 逆回购\`, both words). Each engine is asked for all its hits (Pagefind: every result of \`search()\`; own: \`limit\` 10⁹). Recall = right hits returned / right hits; precision = right hits returned / hits returned; pooled over the queries of a kind, so frequent words weigh more. "Exact" counts queries with recall and precision both 100%.
+- **Recall and precision**: the right answer for a query is every record whose title, summary or body contains it (NFKC, case-insensitive; for \`央行 逆回购\`, both words). Each engine is asked for all its hits (Pagefind: every result of \`search()\`; own: \`limit\` 10⁹). Recall = right hits returned / right hits; precision = right hits returned / hits returned; pooled over the queries of a kind, so frequent words weigh more. "Exact" counts queries with recall and precision both 100%. For Latin and mixed queries, "at a word start" is the recall over the articles where the query also starts a Latin word (not right after a Latin letter or digit): the generator glues Latin tokens together (\`PMIGDP\`, \`IPOHFO-1234yf\`, \`ETFA股\`), which real copy rarely does, and a word index finds \`GDP\` only at the start of a word. The gap between the two figures is that artefact; a miss at a word start is a real one.
 
 ## Results
 

@@ -52,7 +52,8 @@ export interface StaticServer {
  * Serves `root` at `/`, with `pages` (path → HTML) on top. Files are read
  * and compressed once, on first request.
  */
-export async function serveStatic(root: string, pages: Record<string, string>): Promise<StaticServer> {
+export async function serveStatic(rootDir: string, pages: Record<string, string>): Promise<StaticServer> {
+  const root = path.resolve(rootDir);
   const cache = new Map<string, { raw: Buffer; wire: ReturnType<typeof wireBody>; etag: string; type: string }>();
   let sent: Sent[] = [];
   const load = (urlPath: string) => {

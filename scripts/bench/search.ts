@@ -27,7 +27,7 @@ import { generateCorpus } from "./generate-corpus";
 import { atExit } from "./proc";
 import { measureInBrowser } from "./search-browser";
 import { ENGINES, type EngineAdapter, type EngineName } from "./search-engines";
-import { accuracy, groundTruth, QUERIES, searchableText, TYPED } from "./search-queries";
+import { accuracy, groundTruth, QUERIES, searchableText, TYPED, type Truth } from "./search-queries";
 import { renderSearchReport, type EngineResult, type FilesSize, type LatencyFigures, type SearchBenchResults, type SizeRun } from "./search-report";
 import { wireBody, serveStatic } from "./search-serve";
 import { fmtBytes, fmtMs, percentile } from "./stats";
@@ -109,7 +109,7 @@ const harnessPage = (engine: EngineAdapter) =>
   // An empty icon: otherwise Chromium asks for /favicon.ico and logs the 404.
   `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><link rel="icon" href="data:,"><title>search bench: ${engine.name}</title><script type="module">${engine.harness}</script></html>`;
 
-async function benchEngine(engine: EngineAdapter, records: SearchRecord[], truth: Set<string>[], workDir: string): Promise<EngineResult> {
+async function benchEngine(engine: EngineAdapter, records: SearchRecord[], truth: Truth[], workDir: string): Promise<EngineResult> {
   const result: EngineResult = { engine: engine.name, label: engine.label, loadAvg: os.loadavg()[0], problems: [] };
   const siteDir = path.join(workDir, `site-${engine.name}`);
   const outDir = path.join(siteDir, engine.dir);
@@ -129,11 +129,14 @@ async function benchEngine(engine: EngineAdapter, records: SearchRecord[], truth
     const page = harnessPage(engine);
     const server = await serveStatic(siteDir, { "/": page, "/index.html": page });
     try {
-      const m = await measureInBrowser(server, engine, QUERIES.map((q) => q.q), TYPED, QUERIES.map((q) => q.q));
+      const nodeAllIds = engine.nodeAllIds?.(outDir);
+      const m = await measureInBrowser(server, engine, QUERIES.map((q) => q.q), TYPED, nodeAllIds ? [] : QUERIES.map((q) => q.q));
+      if (nodeAllIds) for (const q of QUERIES) m.allIds.push(await nodeAllIds(q.q));
       result.first = m.first;
       result.second = m.second;
-      result.latency = latency(m.afterFirstMs);
-      result.typed = latency(m.typedMs);
+      result.latency = latency(m.afterFirst.map((c) => c.ms));
+      result.typed = latency(m.typed.map((c) => c.ms));
+      result.slowest = [...m.afterFirst].sort((a, b) => b.ms - a.ms).slice(0, 5);
       result.sessionBytes = m.sessionBytes;
       result.problems.push(...m.problems);
       const toRecordIds = engine.recordIds(outDir, records);
