@@ -120,26 +120,36 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
   return { files, manifest, stats };
 }
 
-/** Sorted terms cut into shards of about `target` bytes. */
+/**
+ * Sorted terms cut into shards of about `target` bytes.
+ *
+ * Terms sharing their first two characters (a group: `te` → tesla, tech…)
+ * stay in one shard, so the prefix the reader is typing is answered by one
+ * fetch. A group too big for that (over four shards' worth, like the numbers
+ * under `20`) starts a shard of its own and is cut by size; the client relies
+ * on this: a group is either whole in one shard or begins one.
+ */
 function cutShards(vocabulary: Map<string, TermPostings>, target: number): ShardTerm[][] {
   const sorted = [...vocabulary.keys()].sort();
+  const termSize = (term: string) => term.length * 3 + 6 + vocabulary.get(term)!.out.length;
+  const groupSize = new Map<string, number>();
+  for (const term of sorted) groupSize.set(term.slice(0, 2), (groupSize.get(term.slice(0, 2)) ?? 0) + termSize(term));
+
   const shards: ShardTerm[][] = [];
   let current: ShardTerm[] = [];
   let size = 0;
   let previous = "";
   for (const term of sorted) {
     const entry = vocabulary.get(term)!;
-    // Terms sharing their first two characters stay together, so a prefix the
-    // reader is typing (`te` → tesla, tech…) is answered by one shard; only a
-    // group four times too big is split.
-    if (current.length && size >= target && (commonPrefix(previous, term) < 2 || size >= 4 * target)) {
+    const startsGroup = commonPrefix(previous, term) < 2;
+    const cut = startsGroup ? size >= target || size + groupSize.get(term.slice(0, 2))! > 4 * target : size >= 4 * target;
+    if (current.length && cut) {
       shards.push(current);
       current = [];
       size = 0;
     }
-    const postings = entry.out.finish();
-    current.push({ term, df: entry.df, postings });
-    size += term.length * 3 + 6 + postings.length;
+    current.push({ term, df: entry.df, postings: entry.out.finish() });
+    size += termSize(term);
     previous = term;
   }
   if (current.length) shards.push(current);

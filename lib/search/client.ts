@@ -111,12 +111,17 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   }
 
   async function lookupUncached(m: Manifest, clause: Clause): Promise<ClauseHits> {
-    const first = shardFor(m.shardFirst, clause.term);
+    let first = shardFor(m.shardFirst, clause.term);
     if (first < 0) return { ...EMPTY_POSTINGS, truncated: false };
     if (!clause.prefix) {
       const postings = (await shard(m, first)).postings(clause.term) ?? EMPTY_POSTINGS;
       return { ...postings, truncated: false };
     }
+    // The builder keeps a two-character group whole in one shard or starts a shard
+    // with it: when the next shard begins with the prefix and this one is not
+    // inside the group, this one holds none of the completions.
+    const next = m.shardFirst[first + 1];
+    if (next?.startsWith(clause.term) && !m.shardFirst[first].startsWith(clause.term.slice(0, 2))) first++;
     // Completions of `te` sort between `te` and `te\uffff`.
     const last = shardFor(m.shardFirst, `${clause.term}\uffff`);
     const count = Math.min(last - first + 1, MAX_PREFIX_SHARDS);

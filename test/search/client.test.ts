@@ -8,7 +8,8 @@ import { memoryHost } from "./memory-fetch";
 import { syntheticRecords } from "./synthetic";
 
 const BASE = "https://finews.test/search";
-const built = buildSearchIndex(FIXTURE_RECORDS);
+// Tiny shards, so that even these few articles spread over many of them.
+const built = buildSearchIndex(FIXTURE_RECORDS, { shardBytes: 128, idsPerChunk: 4 });
 
 function client(extra?: () => Promise<FreshArticles>) {
   const host = memoryHost(built.files, BASE);
@@ -75,6 +76,13 @@ describe("lib/search client: Latin, digits and mixed queries", () => {
     expect((await search({ q: "tes " })).total).toBe(0);
     // Only the last word is a prefix.
     expect((await search({ q: "tes 新能源汽车" })).total).toBe(0);
+  });
+
+  it("answers a prefix from one shard", async () => {
+    expect(built.stats.shards).toBeGreaterThan(20);
+    const { search, host } = client();
+    await search({ q: "te" });
+    expect(host.requests.filter((path) => path.includes("/t/"))).toHaveLength(1);
   });
 });
 
@@ -252,6 +260,21 @@ describe("lib/search client: many matches", () => {
         const times = whole.hits.map((h) => h.publishedAt);
         expect(times).toEqual(times.slice().sort((a, b) => b - a));
       }
+    }
+  });
+});
+
+describe("lib/search client: prefixes across shards", () => {
+  it("finds every article with a word starting with the prefix, even where a group spans shards", { timeout: 60_000 }, async () => {
+    const records = syntheticRecords(1500, 3);
+    // Small shards: the big digit groups (`20…`, `10…`) must be cut inside.
+    const { files } = buildSearchIndex(records, { shardBytes: 1024 });
+    const { search } = createSearchClient({ base: BASE, fetch: memoryHost(files, BASE).fetch });
+    const words = records.map((r) => new Set([r.title, r.summary, r.body].flatMap((t) => normalize(t).match(/[a-z0-9]+/g) ?? [])));
+    for (const prefix of ["te", "tes", "ap", "nv", "et", "hf", "00", "003", "60", "20", "12", "1", "q3"]) {
+      const expected = words.filter((set) => [...set].some((w) => (prefix.length >= 2 ? w.startsWith(prefix) : w === prefix))).length;
+      const response = await search({ q: prefix });
+      expect(response.total, prefix).toBe(expected);
     }
   });
 });
