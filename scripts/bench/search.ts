@@ -129,7 +129,7 @@ async function benchEngine(engine: EngineAdapter, records: SearchRecord[], truth
     const page = harnessPage(engine);
     const server = await serveStatic(siteDir, { "/": page, "/index.html": page });
     try {
-      const nodeAllIds = engine.nodeAllIds?.(outDir);
+      const nodeAllIds = engine.nodeAllIds?.(outDir, records);
       const m = await measureInBrowser(server, engine, QUERIES.map((q) => q.q), TYPED, nodeAllIds ? [] : QUERIES.map((q) => q.q));
       if (nodeAllIds) for (const q of QUERIES) m.allIds.push(await nodeAllIds(q.q));
       result.first = m.first;
