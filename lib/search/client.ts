@@ -1,0 +1,308 @@
+/**
+ * The reader's search, in the browser, over the static index files
+ * (`layout.ts`) plus the few articles published since the index was built.
+ *
+ * A query, step by step:
+ *  1. parse it into lookup terms and the words to check (`query.ts`);
+ *  2. fetch the manifest, the doc table and the shards of its terms (once each);
+ *  3. intersect the postings inside the date range and source, and score each
+ *     candidate (BM25; `candidates.ts`);
+ *  4. walk the candidates in order, fetching each one's fragment, until a page
+ *     of them is checked: the words really occur (contiguous Han phrases,
+ *     adjacent Latin pieces), the article was not deleted since, its exact
+ *     instant is inside the range. Fresh articles, matched by brute force,
+ *     are merged into the same order;
+ *  5. present the page: snippet and highlights (`snippet.ts`).
+ * Candidates after the page are not checked, so `total` is then an estimate.
+ *
+ * Browser-safe: no Node imports here or in what it imports.
+ */
+import { indexedCandidates } from "./candidates";
+import { decodeDocTable } from "./doc-table";
+import { FileCache, type Fetch } from "./file-cache";
+import { DOCS_FILE, FORMAT_VERSION, MANIFEST_PATH, fragmentFile, idsFile, inBuild, shardFile, toFragment, type Fragment, type Manifest } from "./layout";
+import { matchesAll, parseQuery, type Clause, type ParsedQuery } from "./query";
+import { bm25, idf, termWeights } from "./scoring";
+import { Shard, type Postings } from "./shard";
+import { presentHit } from "./snippet";
+import { normalize } from "./tokenize";
+import type { SearchQuery, SearchRecord, SearchResponse, SearchSort } from "./types";
+
+/** What the server knows that the index does not: articles published after the build, ids deleted since. */
+export interface FreshArticles {
+  records: SearchRecord[];
+  removedIds: string[];
+}
+
+export interface SearchClientOptions {
+  /** URL folder of the index files (`/search`). */
+  base: string;
+  fetch?: typeof fetch;
+  extra?: () => Promise<FreshArticles>;
+  /** How long one answer of `extra` is reused (default 60 s): typing a query runs a search per key. */
+  extraMaxAgeMs?: number;
+}
+
+export interface SearchClient {
+  search(query: SearchQuery): Promise<SearchResponse>;
+}
+
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 100;
+/** A prefix spanning more shards than this (a huge group like `20…`) is looked up in the first ones only. */
+const MAX_PREFIX_SHARDS = 4;
+/** Fragments fetched per round trip at most, and failed checks a query may cost beyond its page. */
+const MAX_BATCH = 40;
+const MAX_FAILED_CHECKS = 60;
+const NOTHING: SearchResponse = { total: 0, exact: true, hits: [] };
+
+/** A clause's docs (ascending) and weights, and whether a prefix was cut short. */
+interface ClauseHits extends Postings {
+  truncated: boolean;
+}
+
+/** A fresh article, prepared once per answer of `extra`. */
+interface Fresh {
+  fragment: Fragment;
+  normalized: string[];
+  weights: Map<string, number>;
+  length: number;
+}
+
+interface FreshSet {
+  fresh: Fresh[];
+  /** Ids whose indexed copy must not be shown: deleted, or replaced by a fresh copy. */
+  hidden: Set<string>;
+}
+
+/** One ranked result before it is checked: an indexed doc number, or a fresh article. */
+type Entry = { score: number; at: number } & ({ doc: number } | { fresh: Fresh });
+
+export function createSearchClient(options: SearchClientOptions): SearchClient {
+  const fetchFile: Fetch = options.fetch ?? ((url) => globalThis.fetch(url));
+  const files = new FileCache(options.base, fetchFile);
+  const extraMaxAge = options.extraMaxAgeMs ?? 60_000;
+  let manifestLoad: Promise<Manifest> | undefined;
+  let freshLoad: { at: number; value: Promise<FreshSet> } | undefined;
+  const normalizedFields = new WeakMap<Fragment, string[]>();
+
+  function manifest(): Promise<Manifest> {
+    manifestLoad ??= files.json<Manifest>(MANIFEST_PATH).then((m) => {
+      if (m.version !== FORMAT_VERSION) throw new Error(`search index: format ${m.version}, expected ${FORMAT_VERSION}`);
+      return m;
+    });
+    manifestLoad.catch(() => (manifestLoad = undefined));
+    return manifestLoad;
+  }
+
+  const docTable = (m: Manifest) => files.bytes(inBuild(m.buildId, DOCS_FILE), decodeDocTable);
+  const shard = (m: Manifest, n: number) => files.bytes(inBuild(m.buildId, shardFile(n)), (bytes) => new Shard(bytes));
+
+  // A reader typing `t`, `te`, `tes` repeats clauses: each is looked up (and a prefix's union built) once.
+  const looked = new Map<string, Promise<ClauseHits>>();
+  function lookup(m: Manifest, clause: Clause): Promise<ClauseHits> {
+    const key = `${m.buildId}${clause.prefix ? "*" : "="}${clause.term}`;
+    let hits = looked.get(key);
+    if (!hits) {
+      looked.set(key, (hits = lookupUncached(m, clause)));
+      hits.catch(() => looked.delete(key));
+    }
+    return hits;
+  }
+
+  async function lookupUncached(m: Manifest, clause: Clause): Promise<ClauseHits> {
+    let first = shardFor(m.shardFirst, clause.term);
+    if (first < 0) return { ...EMPTY_POSTINGS, truncated: false };
+    if (!clause.prefix) {
+      const postings = (await shard(m, first)).postings(clause.term) ?? EMPTY_POSTINGS;
+      return { ...postings, truncated: false };
+    }
+    // The builder keeps a two-character group whole in one shard or starts a shard
+    // with it: when the next shard begins with the prefix and this one is not
+    // inside the group, this one holds none of the completions.
+    const next = m.shardFirst[first + 1];
+    if (next?.startsWith(clause.term) && !m.shardFirst[first].startsWith(clause.term.slice(0, 2))) first++;
+    // Completions of `te` sort between `te` and `te\uffff`.
+    const last = shardFor(m.shardFirst, `${clause.term}\uffff`);
+    const count = Math.min(last - first + 1, MAX_PREFIX_SHARDS);
+    const shards = await Promise.all(Array.from({ length: count }, (_, i) => shard(m, first + i)));
+    const lists: Postings[] = [];
+    for (const s of shards) for (const term of s.terms()) if (term.startsWith(clause.term)) lists.push(s.postings(term)!);
+    return { ...union(lists, m.docCount), truncated: last - first + 1 > count };
+  }
+
+  function freshArticles(): Promise<FreshSet> {
+    const extra = options.extra;
+    if (!extra) return Promise.resolve(NO_FRESH);
+    const now = Date.now();
+    if (freshLoad && now - freshLoad.at < extraMaxAge) return freshLoad.value;
+    // Without the server's answer the index alone still answers: better than no search.
+    const value = extra().then(prepareFresh, () => {
+      freshLoad = undefined;
+      return NO_FRESH;
+    });
+    freshLoad = { at: now, value };
+    return value;
+  }
+
+  function fieldsOf(fragment: Fragment): string[] {
+    let fields = normalizedFields.get(fragment);
+    if (!fields) normalizedFields.set(fragment, (fields = [fragment.title, fragment.summary, fragment.body].map(normalize)));
+    return fields;
+  }
+
+  async function fragmentOf(m: Manifest, doc: number): Promise<Fragment> {
+    const ids = await files.json<string[]>(inBuild(m.buildId, idsFile(Math.floor(doc / m.idsPerChunk))));
+    return files.json<Fragment>(inBuild(m.buildId, fragmentFile(ids[doc % m.idsPerChunk])));
+  }
+
+  async function search(query: SearchQuery): Promise<SearchResponse> {
+    const limit = clampInt(query.limit, DEFAULT_LIMIT, 0, MAX_LIMIT);
+    const offset = clampInt(query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
+    const parsed = parseQuery(query.q);
+    // Only punctuation, or a single Han character: nothing the index can look up.
+    if (parsed.clauses.length === 0) return NOTHING;
+
+    const m = await manifest();
+    const [docs, clauses, freshSet] = await Promise.all([docTable(m), Promise.all(parsed.clauses.map((c) => lookup(m, c))), freshArticles()]);
+    const candidates = indexedCandidates(m, docs, clauses, query);
+    const fresh = rankFresh(m, freshSet, clauses, parsed, query);
+
+    // Walk both lists in one order until offset + limit entries pass their check.
+    const wanted = offset + limit;
+    const accepted: Fragment[] = [];
+    let nextIndexed = 0;
+    let nextFresh = 0;
+    let checked = 0;
+    let passed = 0;
+    const before = (a: Entry, b: Entry) => compareEntries(a, b, query.sort ?? "relevance") < 0;
+    let gaveUp = false;
+    while (accepted.length < wanted && (nextIndexed < candidates.length || nextFresh < fresh.length)) {
+      // Each failed check costs a fragment download: past a bound, stop and estimate rather than fetch on.
+      if (checked - passed > MAX_FAILED_CHECKS + wanted) {
+        gaveUp = true;
+        break;
+      }
+      // Once checks have failed, ask for more per round trip (the failures will likely go on).
+      const batchSize = Math.min(MAX_BATCH, (wanted - accepted.length) * (checked > passed ? 2 : 1));
+      const batch: Entry[] = [];
+      while (batch.length < batchSize && (nextIndexed < candidates.length || nextFresh < fresh.length)) {
+        const a = nextIndexed < candidates.length ? candidates.at(nextIndexed) : undefined;
+        const b = fresh[nextFresh];
+        if (b && (!a || before(b, a))) {
+          batch.push(b);
+          nextFresh++;
+        } else {
+          batch.push(a!);
+          nextIndexed++;
+        }
+      }
+      const fragments = await Promise.all(batch.map((e) => ("doc" in e ? fragmentOf(m, e.doc) : e.fresh.fragment)));
+      batch.forEach((entry, i) => {
+        if (!("doc" in entry)) return void accepted.push(fragments[i]);
+        checked++;
+        if (!isIndexedMatch(fragments[i], parsed, query, freshSet.hidden, fieldsOf)) return;
+        passed++;
+        accepted.push(fragments[i]);
+      });
+    }
+
+    const unchecked = candidates.length - nextIndexed;
+    const truncated = clauses.some((c) => c.truncated);
+    // Unchecked candidates all match when postings alone prove it (one term, no phrase) and nothing was deleted.
+    const exact = !truncated && !gaveUp && (unchecked === 0 || (!parsed.needsCheck && freshSet.hidden.size === 0));
+    const passRate = exact || checked === 0 ? 1 : passed / checked;
+    return {
+      total: fresh.length + passed + Math.round(unchecked * passRate),
+      exact,
+      hits: accepted.slice(offset, wanted).map((fragment) => presentHit(parsed, fragment)),
+    };
+  }
+
+  return { search };
+}
+
+/** Fresh articles that match, scored like indexed ones (same weights, the index's document frequencies). */
+function rankFresh(m: Manifest, set: FreshSet, clauses: ClauseHits[], parsed: ParsedQuery, query: SearchQuery): Entry[] {
+  const parsedClauses = parsed.clauses;
+  const entries: Entry[] = [];
+  for (const fresh of set.fresh) {
+    const f = fresh.fragment;
+    if (query.source !== undefined && f.sourceKey !== query.source) continue;
+    if (!inRange(f.publishedAt, query) || !matchesAll(parsed, fresh.normalized)) continue;
+    let score = 0;
+    parsedClauses.forEach((clause, i) => {
+      let weight = fresh.weights.get(clause.term) ?? 0;
+      if (clause.prefix) {
+        weight = 0;
+        for (const [term, w] of fresh.weights) if (term.startsWith(clause.term)) weight += w;
+      }
+      score += bm25(weight, idf(clauses[i].docs.length + 1, m.docCount + 1), fresh.length, m.avgLength);
+    });
+    entries.push({ fresh, score, at: f.publishedAt });
+  }
+  return entries.sort((a, b) => compareEntries(a, b, query.sort ?? "relevance"));
+}
+
+/** Relevance: score, then newest. Newest: instant, then doc number (same second). A fresh article goes first on a tie. */
+function compareEntries(a: Entry, b: Entry, sort: SearchSort): number {
+  if (sort === "relevance" && a.score !== b.score) return b.score - a.score;
+  if (a.at !== b.at) return b.at - a.at;
+  const ad = "doc" in a ? a.doc : -1;
+  const bd = "doc" in b ? b.doc : -1;
+  return ad - bd;
+}
+
+/** The check on an indexed candidate's own text: still published, exactly inside the filters, every word really there. */
+function isIndexedMatch(f: Fragment, parsed: ParsedQuery, query: SearchQuery, hidden: Set<string>, fieldsOf: (f: Fragment) => string[]): boolean {
+  if (hidden.has(f.id)) return false;
+  if (query.source !== undefined && f.sourceKey !== query.source) return false;
+  return inRange(f.publishedAt, query) && matchesAll(parsed, fieldsOf(f));
+}
+
+function inRange(at: number, query: SearchQuery): boolean {
+  return (query.from === undefined || at >= query.from) && (query.to === undefined || at < query.to);
+}
+
+/** The shard whose range holds `term`: the last one starting at or before it (−1 for an empty index). */
+function shardFor(shardFirst: string[], term: string): number {
+  let lo = 0;
+  let hi = shardFirst.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (shardFirst[mid] <= term) lo = mid + 1;
+    else hi = mid;
+  }
+  return shardFirst.length === 0 ? -1 : Math.max(0, lo - 1);
+}
+
+const EMPTY_POSTINGS: Postings = { docs: new Uint32Array(0), weights: new Uint32Array(0) };
+const NO_FRESH: FreshSet = { fresh: [], hidden: new Set() };
+
+/** Several terms' postings as one (a prefix's completions): weights of one doc add up. */
+function union(lists: Postings[], docCount: number): Postings {
+  if (lists.length === 0) return EMPTY_POSTINGS;
+  if (lists.length === 1) return lists[0];
+  // One slot per doc: linear in the index size, and no sorting.
+  const sum = new Uint32Array(docCount);
+  for (const list of lists) list.docs.forEach((doc, k) => (sum[doc] += list.weights[k]));
+  const docs: number[] = [];
+  sum.forEach((weight, doc) => weight > 0 && docs.push(doc));
+  return { docs: Uint32Array.from(docs), weights: Uint32Array.from(docs, (doc) => sum[doc]) };
+}
+
+function prepareFresh(answer: FreshArticles): FreshSet {
+  const removed = new Set(answer.removedIds);
+  const fresh = answer.records
+    .filter((r) => !removed.has(r.id))
+    .map((record): Fresh => {
+      const fragment = toFragment(record);
+      return { fragment, normalized: [fragment.title, fragment.summary, fragment.body].map(normalize), ...termWeights(fragment) };
+    });
+  return { fresh, hidden: new Set([...removed, ...fresh.map((f) => f.fragment.id)]) };
+}
+
+function clampInt(value: number | undefined, fallback: number, min: number, max: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
