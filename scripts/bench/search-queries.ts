@@ -45,7 +45,7 @@ export const QUERIES: BenchQuery[] = [
   han("发改委"),
   han("成交额"),
   han("资金流入"),
-  han("同比增长", "spans two phrases' words (销量同比增长)"),
+  han("同比增长", "inside 销量同比增长"),
   han("数据显示"),
   han("市场人士", "inside 市场人士认为"),
   han("能源", "inside 新能源汽车: a segmenter may cut 新能|源"),

@@ -43,6 +43,7 @@ interface Cli {
   seed: number;
   out: string;
   keep: boolean;
+  renderOnly: boolean;
 }
 
 function parseCli(argv: string[]): Cli {
@@ -54,6 +55,8 @@ function parseCli(argv: string[]): Cli {
       seed: { type: "string", default: "42" },
       out: { type: "string", default: "docs/search-benchmark.md" },
       keep: { type: "boolean", default: false },
+      // Re-renders the report from the JSON beside it, measuring nothing (after a change to the report's layout).
+      "render-only": { type: "boolean", default: false },
     },
   });
   const sizes = values.sizes.split(",").map((s) => Number(s.trim().replace(/_/g, "")));
@@ -63,7 +66,7 @@ function parseCli(argv: string[]): Cli {
     if (!engine) throw new Error(`unknown engine "${name}" (known: ${Object.keys(ENGINES).join(", ")})`);
     return engine;
   });
-  return { sizes, engines, seed: Number(values.seed), out: path.resolve(REPO, values.out), keep: values.keep };
+  return { sizes, engines, seed: Number(values.seed), out: path.resolve(REPO, values.out), keep: values.keep, renderOnly: values["render-only"] };
 }
 
 /** A corpus per size and seed, kept between runs; regenerated when the generator changes. */
@@ -205,6 +208,13 @@ function merge(previous: SearchBenchResults | undefined, current: SearchBenchRes
 
 async function main(): Promise<number> {
   const cli = parseCli(process.argv.slice(2));
+  const jsonFile = cli.out.replace(/\.md$/, ".json");
+  if (cli.renderOnly) {
+    const results = JSON.parse(readFileSync(jsonFile, "utf8")) as SearchBenchResults;
+    writeFileSync(cli.out, renderSearchReport(results, cli.out, results.command ?? "npm run bench:search"));
+    log(`Rendered ${path.relative(REPO, cli.out)} from ${path.relative(REPO, jsonFile)}`);
+    return 0;
+  }
   const workDir = mkdtempSync(path.join(os.tmpdir(), "finews-search-bench-run-"));
   if (!cli.keep) atExit(() => rmSync(workDir, { recursive: true, force: true }));
   log(`Search benchmark at ${cli.sizes.join(", ")} posts, engines ${cli.engines.map((e) => e.name).join(", ")}; work dir ${workDir}`);
@@ -221,10 +231,9 @@ async function main(): Promise<number> {
   };
   for (const posts of cli.sizes) current.sizes.push(await benchSize(cli, posts, workDir));
 
-  const jsonFile = cli.out.replace(/\.md$/, ".json");
   const previous = existsSync(jsonFile) && lstatSync(jsonFile).isFile() ? (JSON.parse(readFileSync(jsonFile, "utf8")) as SearchBenchResults) : undefined;
-  const results = merge(previous, current);
   const command = `npm run bench:search -- --sizes ${cli.sizes.join(",")} --engines ${cli.engines.map((e) => e.name).join(",")}`;
+  const results = merge(previous, { ...current, command });
   mkdirSync(path.dirname(cli.out), { recursive: true });
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 1)}\n`);
   writeFileSync(cli.out, renderSearchReport(results, cli.out, command));
