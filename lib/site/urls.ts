@@ -28,6 +28,21 @@ export function laterPageParams(listings: Iterable<[key: string, articleCount: n
   return params;
 }
 
+/**
+ * What a static export's `generateStaticParams` gives when a site has no
+ * later pages at all: Next.js refuses an empty list with `output: export`
+ * (vercel/next.js#61213), so one page that renders as not found is
+ * exported under this key, and the build removes it (scripts/build.ts).
+ * `-` is never a listing's key: keys are slugs or hashes.
+ */
+export const NO_LATER_PAGES = { key: "-", n: "0" } as const;
+
+/** `laterPageParams` for a static export, which must list at least one page. */
+export function exportedLaterPageParams(listings: Iterable<[key: string, articleCount: number]>, perPage: number): { key: string; n: string }[] {
+  const params = laterPageParams(listings, perPage);
+  return params.length > 0 ? params : [{ ...NO_LATER_PAGES }];
+}
+
 /** Every source (category) with its article count. */
 export const sourcesPath = () => "/sources";
 
@@ -39,6 +54,9 @@ export function tagPath(tag: string, page = 1): string {
 
 /** The dev preview's list of drafts, unpublished and scheduled posts (no such page in production). */
 export const draftsPath = () => "/drafts";
+
+/** The search page; its query, sort and filters live in the URL (`/search?q=央行`), so results can be linked. */
+export const searchPath = () => "/search";
 
 /** Absolute URL on the configured site, for sitemaps and canonical links. */
 export function absoluteUrl(path: string): string {

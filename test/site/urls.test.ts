@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { categoryKey } from "@/lib/content/categories";
-import { absoluteUrl, articlePath, categoryPath, homePath, laterPageParams } from "@/lib/site/urls";
+import { absoluteUrl, articlePath, categoryPath, exportedLaterPageParams, homePath, laterPageParams, NO_LATER_PAGES } from "@/lib/site/urls";
 
 describe("lib/site/urls", () => {
   afterEach(() => {
@@ -56,5 +56,13 @@ describe("laterPageParams", () => {
       { key: "a", n: "3" },
       { key: "c", n: "2" },
     ]);
+  });
+});
+
+describe("exportedLaterPageParams", () => {
+  it("is laterPageParams, or the one stand-in page a static export needs when no listing has a page 2", () => {
+    expect(exportedLaterPageParams([["a", 31]], 30)).toEqual([{ key: "a", n: "2" }]);
+    expect(exportedLaterPageParams([["a", 30], ["b", 1]], 30)).toEqual([NO_LATER_PAGES]);
+    expect(exportedLaterPageParams([], 30)).toEqual([NO_LATER_PAGES]);
   });
 });

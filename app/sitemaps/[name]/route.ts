@@ -2,8 +2,8 @@ import { getIndex } from "@/lib/content/store";
 import { sitemapNames, sitemapXml } from "@/lib/site/sitemaps";
 
 export const dynamic = "force-static";
-// New files appear when the article count crosses 50,000: render those on request.
-export const dynamicParams = true;
+// New files appear when the article count crosses 50,000: under npm start those render on request
+// (dynamicParams' default; saying so explicitly would break the static export, which does not allow it).
 
 export function generateStaticParams() {
   return sitemapNames(getIndex()).map((name) => ({ name }));

@@ -1,6 +1,6 @@
 import { getIndex } from "@/lib/content/store";
 import { CATEGORY_PAGE_SIZE, isStaticExport } from "@/lib/site/config";
-import { laterPageParams, pageNumberFromSegment } from "@/lib/site/urls";
+import { exportedLaterPageParams, pageNumberFromSegment } from "@/lib/site/urls";
 import { CategoryView, categoryMetadata } from "../../category-view";
 
 type Props = { params: Promise<{ key: string; n: string }> };
@@ -11,7 +11,7 @@ type Props = { params: Promise<{ key: string; n: string }> };
  */
 export function generateStaticParams() {
   if (!isStaticExport()) return [];
-  return laterPageParams(getIndex().categories.map(({ category, articles }) => [category.key, articles.length]), CATEGORY_PAGE_SIZE);
+  return exportedLaterPageParams(getIndex().categories.map(({ category, articles }) => [category.key, articles.length]), CATEGORY_PAGE_SIZE);
 }
 
 export async function generateMetadata(props: Props) {
