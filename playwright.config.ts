@@ -19,6 +19,9 @@ export const OTHER_SITE_DIR = path.join(tmpdir(), `finews-e2e-site-${OTHER_SITE_
 export const DEV_SITE_PORT = PORT + 2;
 export const DEV_SITE_DIR = path.join(tmpdir(), `finews-e2e-dev-${DEV_SITE_PORT}`);
 
+/** A static export of the fixture site, served as plain files: what works without a server. */
+export const STATIC_SITE_PORT = PORT + 3;
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 30_000,
@@ -67,6 +70,15 @@ export default defineConfig({
         NEXT_DIST_DIR: ".next-e2e-dev",
       },
       timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `npx tsx e2e/static-copy.ts ${STATIC_SITE_PORT}`,
+      url: `http://localhost:${STATIC_SITE_PORT}/`,
+      env: { TZ: "America/Los_Angeles", SITE_URL: "https://news.example.com" },
+      // A whole export (every page a file), built beside three other servers.
+      timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",
     },

@@ -6,7 +6,7 @@ import { ThemeScript } from "@/components/ThemeToggle";
 import { getIndex } from "@/lib/content/store";
 import { SITE_DESCRIPTION, SITE_NAME, showsDrafts, siteUrl } from "@/lib/site/config";
 import { feedAlternates } from "@/lib/site/feeds";
-import { draftsPath, homePath, sourcesPath } from "@/lib/site/urls";
+import { draftsPath, homePath, searchPath, sourcesPath } from "@/lib/site/urls";
 import "./globals.css";
 
 /** The page's own few kilobytes of JavaScript (browser/reader.ts, bundled by scripts/bundle-browser.ts). */
@@ -39,7 +39,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="skip-link">
           跳到正文
         </a>
-        <SiteHeader siteName={SITE_NAME} homeHref={homePath()} sourcesHref={sourcesPath()} draftsHref={showsDrafts() ? draftsPath() : undefined} />
+        <SiteHeader siteName={SITE_NAME} homeHref={homePath()} sourcesHref={sourcesPath()} draftsHref={showsDrafts() ? draftsPath() : undefined} searchHref={searchPath()} />
         <main id="main" className="site-main">
           {children}
         </main>

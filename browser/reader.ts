@@ -1,6 +1,6 @@
 /**
  * What a reader page does in the browser, and all it does: the theme
- * switch and the "N 条新消息" notice. Pages are complete HTML without it
+ * switch, the "N 条新消息" notice and `/` for the search box. Pages are complete HTML without it
  * (lib/serve/static-document.ts says why they carry no React runtime); this
  * file is bundled to /js/reader.js (scripts/bundle-browser.ts) and loaded
  * with `defer` by app/layout.tsx, so it runs once the document is parsed.
@@ -123,5 +123,21 @@ function startFreshness(scope: ParentNode): void {
   scope.querySelectorAll<HTMLElement>("[data-freshness]").forEach((region) => setUpFreshness(region, freshnessPoll));
 }
 
+/**
+ * `/` anywhere but in a text field focuses the search box (the search
+ * page's own, else the masthead's), as on most sites with search.
+ */
+function focusSearchOnSlash(event: KeyboardEvent): void {
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+  const target = event.target as HTMLElement | null;
+  if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
+  const box = document.querySelector<HTMLInputElement>("#search-q") ?? document.querySelector<HTMLInputElement>("#site-search-q");
+  if (!box) return;
+  event.preventDefault();
+  box.focus();
+  box.select();
+}
+
 document.querySelectorAll<HTMLButtonElement>("button[data-theme-toggle]").forEach(setUpThemeToggle);
 startFreshness(document);
+document.addEventListener("keydown", focusSearchOnSlash);

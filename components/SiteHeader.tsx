@@ -8,10 +8,28 @@ interface SiteHeaderProps {
   sourcesHref: string;
   /** The dev preview's list of drafts, when there is one. */
   draftsHref?: string;
+  /** Where the search box sends its query (`?q=`). */
+  searchHref: string;
+}
+
+/**
+ * The search box on every page: a plain GET form to the search page, so it
+ * works before any script has run; `/` focuses it (browser/reader.ts).
+ */
+function SiteSearchBox({ action }: { action: string }) {
+  return (
+    <form role="search" action={action} method="get" className="site-search">
+      <label htmlFor="site-search-q" className="sr-only">
+        搜索新闻
+      </label>
+      <input id="site-search-q" name="q" type="search" placeholder="搜索新闻" autoComplete="off" enterKeyHint="search" className="search-input" />
+      <button className="search-button">搜索</button>
+    </form>
+  );
 }
 
 /** The masthead on every page. */
-export function SiteHeader({ siteName, homeHref, sourcesHref, draftsHref }: SiteHeaderProps) {
+export function SiteHeader({ siteName, homeHref, sourcesHref, draftsHref, searchHref }: SiteHeaderProps) {
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -39,6 +57,7 @@ export function SiteHeader({ siteName, homeHref, sourcesHref, draftsHref }: Site
             ) : null}
           </ul>
         </nav>
+        <SiteSearchBox action={searchHref} />
         <ThemeToggle />
       </div>
     </header>

@@ -14,10 +14,10 @@ test.describe("CONTENT_DIR pointed at another Jekyll folder", () => {
     await page.goto(`${base}/`);
     const latest = page.getByRole("region", { name: "最新消息" });
     // Three ordinary posts, the path-traversal one and the XSS-vector post (e2e/security.spec.ts); the GBK and broken-YAML ones are skipped.
-    await expect(latest.getByRole("listitem")).toHaveCount(5);
+    await expect(latest.getByRole("listitem")).toHaveCount(6);
     await expect(latest).toContainText("新能源汽车销量同比增长");
     await expect(page.getByText("国标编码")).toHaveCount(0);
-    await expect(page.getByText("收录 5 篇文章，来自 5 个来源")).toBeVisible();
+    await expect(page.getByText("收录 6 篇文章，来自 5 个来源")).toBeVisible();
   });
 
   test("slugs with parentheses, spaces and capitals get working category URLs named by their tags", async ({ page }) => {

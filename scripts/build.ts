@@ -3,14 +3,16 @@
  * `next build`, then ends with what happened to the posts: each skipped
  * post with its reason, and the published/skipped counts.
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getContent } from "../lib/content/store";
 import { withoutReactRuntime } from "../lib/serve/static-document";
-import { contentDir, isStaticExport } from "../lib/site/config";
+import { contentDir, isStaticExport, searchIndexDir } from "../lib/site/config";
+import { NO_LATER_PAGES } from "../lib/site/urls";
 import { securityHeaders } from "../lib/site/security-headers.cjs";
 import { writeBuildStamp } from "./build-stamp";
 import { bundleBrowserScripts } from "./bundle-browser";
+import { writeSiteSearchIndex } from "./search-index";
 import { runNext } from "./next-bin";
 import { reportContent } from "./report-content";
 
@@ -25,9 +27,14 @@ export async function buildSite(): Promise<number> {
   const code = await runNext(["build", ...process.argv.slice(2)]);
   if (code !== 0) return code;
   writeBuildStamp();
+  // After Next.js, which empties its dist dir; a static export's copy of public/ may hold a dev index to replace.
+  rmSync(searchIndexDir(), { recursive: true, force: true });
+  console.log(writeSiteSearchIndex(content, dir, searchIndexDir()));
   if (isStaticExport()) {
     const outDir = path.resolve(process.env.NEXT_DIST_DIR || "out");
     writeStaticHeaders(outDir);
+    // The stand-in page an export with no later listing pages needs (lib/site/urls.ts), not a page of the site.
+    for (const listing of ["category", "tags"]) rmSync(path.join(outDir, listing, NO_LATER_PAGES.key), { recursive: true, force: true });
     const pages = stripReactRuntimeFromExport(outDir);
     console.log(`Removed the React runtime from ${pages} exported pages`);
   }

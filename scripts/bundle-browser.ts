@@ -12,7 +12,8 @@
 import { build } from "esbuild";
 import path from "node:path";
 
-export const BROWSER_ENTRIES = ["reader"] as const;
+/** reader.js on every page; search.js on the search page only. */
+export const BROWSER_ENTRIES = ["reader", "search"] as const;
 
 export async function bundleBrowserScripts(root = process.cwd()): Promise<void> {
   await build({

@@ -1,8 +1,9 @@
 /**
  * The production server behind `npm start`: Next.js's request handler
  * (what `next start` runs), its pages without the React runtime
- * (lib/serve/static-document.ts), compressed, behind a one-second page
- * cache in memory (lib/serve/microcache.ts). Next.js alone renders or reads each page from
+ * (lib/serve/static-document.ts), the search index's files from disk
+ * (lib/serve/search-index-files.ts), all compressed, behind a one-second
+ * page cache in memory (lib/serve/microcache.ts). Next.js alone renders or reads each page from
  * its disk cache on every request, about 600 requests/s on 2 cores; the
  * cache answers repeat reads of a hot page from memory, so a hundred
  * readers at once do not queue behind the renderer.
@@ -14,7 +15,9 @@ import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { Microcache } from "../lib/serve/microcache";
+import { servingSearchIndex } from "../lib/serve/search-index-files";
 import { servingWithoutReactRuntime, withoutReactRuntime } from "../lib/serve/static-document";
+import { searchIndexDir } from "../lib/site/config";
 
 export interface ServeOptions {
   port: number;
@@ -38,8 +41,12 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const cache = new Microcache({ ttlMs });
   // Pages leave without the React runtime (lib/serve/static-document.ts), then compressed
   // here (brotli or gzip, as the client accepts) since Next.js's own compression is off.
-  const page = servingWithoutReactRuntime((req, res) => handle(req, res), { notFoundDocument: notFoundDocument() });
-  const compress = compression();
+  const page = servingSearchIndex(
+    searchIndexDir(),
+    servingWithoutReactRuntime((req, res) => handle(req, res), { notFoundDocument: notFoundDocument() }),
+  );
+  // The search index's binary shards compress too (3-5× smaller): they are not a type compression knows.
+  const compress = compression({ filter: (req, res) => res.getHeader("content-type") === "application/octet-stream" || compression.filter(req, res) });
   const server = http.createServer(
     cache.wrap((req, res) => new Promise<void>((resolve, reject) => compress(req as never, res as never, () => Promise.resolve(page(req, res)).then(() => resolve(), reject)))),
   );

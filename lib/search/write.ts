@@ -1,5 +1,5 @@
 /**
- * A built index → a folder on disk (the site's `public/search`), so that a
+ * A built index → a folder on disk (the site's `public/search-index`), so that a
  * reader is never left with a manifest pointing at missing files:
  *  - the build folder is written first; the same build id means the same
  *    content, so an existing one is left as it is;

@@ -46,6 +46,21 @@ export function isStaticExport(): boolean {
   return process.env.STATIC_EXPORT === "1" || process.env.STATIC_EXPORT === "true";
 }
 
+/** Where this build's output lives, as next.config.js chooses it: NEXT_DIST_DIR, else out/ for a static export, else .next. */
+export function distDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.NEXT_DIST_DIR || (isStaticExport() ? "out" : ".next"));
+}
+
+/**
+ * Where the search index is (lib/search): inside the build it was made
+ * with, `<dist dir>/search-index/`, served at /search-index/ by `npm start`
+ * and a file tree of a static export. `npm run dev` keeps it in
+ * public/search-index/, which `next dev` serves itself.
+ */
+export function searchIndexDir(): string {
+  return showsDrafts() ? path.join(/*turbopackIgnore: true*/ process.cwd(), "public", "search-index") : path.join(distDir(), "search-index");
+}
+
 /**
  * Drafts, unpublished and scheduled posts are shown only by `npm run dev`
  * (`next dev` sets NODE_ENV=development); builds, `npm start` and tests never

@@ -4,6 +4,7 @@ import { formatSummary } from "@/lib/content/load-content";
 import { articleIdFor } from "@/lib/content/article-id";
 import { revalidateTokens } from "@/lib/site/revalidate-token";
 import { FEED_FORMATS, feedPath } from "@/lib/site/feeds";
+import { FRESH_PATH } from "@/lib/site/search-urls";
 import { LATEST_PATH } from "@/lib/site/latest";
 import { sitemapNames, sitemapPath } from "@/lib/site/sitemaps";
 import { articlePath } from "@/lib/site/urls";
@@ -34,6 +35,7 @@ export async function POST(request: Request) {
   // Feeds are route handlers, outside the layout: named one by one.
   for (const format of FEED_FORMATS) revalidatePath(feedPath(format));
   revalidatePath(LATEST_PATH);
+  revalidatePath(FRESH_PATH);
   // A post's own URL may hold a cached 404 from before it existed; the layout
   // revalidation does not reach that entry, its literal path does. Its
   // category's feeds change with it.
