@@ -16,12 +16,13 @@ module.exports = (phase) => ({
   distDir: process.env.NEXT_DIST_DIR || (staticExport ? "out" : ".next"),
   // Type errors fail `npm test` (tsc --noEmit); not checking them again in every build saves ~8 s a build.
   typescript: { ignoreBuildErrors: true },
-  // `*.live.ts(x)` route files (the revalidate hook, old-URL redirects) exist only where a server runs, not in a static export;
+  // `*.live.ts(x)` route files (the revalidate hook, old-URL redirects, live JSON) exist only where a server runs, not in a static export;
+  // `*.export.ts` route files (the same JSON as files) only in a static export;
   // `*.dev.tsx` pages (the drafts list) only in `npm run dev`.
   pageExtensions: [
     "tsx",
     "ts",
-    ...(staticExport ? [] : ["live.ts", "live.tsx"]),
+    ...(staticExport ? ["export.ts"] : ["live.ts", "live.tsx"]),
     ...(phase === PHASE_DEVELOPMENT_SERVER ? ["dev.tsx"] : []),
   ],
   experimental: {

@@ -1,13 +1,12 @@
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { getIndex, refreshContent } from "@/lib/content/store";
 import { formatSummary } from "@/lib/content/load-content";
 import { articleIdFor } from "@/lib/content/article-id";
 import { revalidateTokens } from "@/lib/site/revalidate-token";
 import { FEED_FORMATS, feedPath } from "@/lib/site/feeds";
-import { FRESH_PATH } from "@/lib/site/search-urls";
-import { LATEST_PATH } from "@/lib/site/latest";
 import { sitemapNames, sitemapPath } from "@/lib/site/sitemaps";
-import { articlePath } from "@/lib/site/urls";
+import { articlePath, homePath } from "@/lib/site/urls";
 
 /**
  * POST /api/revalidate: re-scan the content folder (only new and changed
@@ -34,8 +33,6 @@ export async function POST(request: Request) {
   for (const name of sitemapNames(content.index)) revalidatePath(sitemapPath(name));
   // Feeds are route handlers, outside the layout: named one by one.
   for (const format of FEED_FORMATS) revalidatePath(feedPath(format));
-  revalidatePath(LATEST_PATH);
-  revalidatePath(FRESH_PATH);
   // A post's own URL may hold a cached 404 from before it existed; the layout
   // revalidation does not reach that entry, its literal path does. Its
   // category's feeds change with it.
@@ -45,6 +42,9 @@ export async function POST(request: Request) {
     const category = (content.index.byId.get(id) ?? before.byId.get(id))?.category;
     if (category) for (const format of FEED_FORMATS) revalidatePath(feedPath(format, category));
   }
+  // Next.js regenerates a revalidated page on its next visit and hands that visitor the old render:
+  // the hook is that visitor for the home page, so readers get the new one (after a moment's regeneration).
+  after(() => fetch(new URL(homePath(), request.url), { cache: "no-store" }).then((r) => r.arrayBuffer(), () => undefined));
   return Response.json({
     summary: formatSummary(content),
     parsed: content.parsed,
