@@ -6,7 +6,7 @@
  * machine, and for the e2e test that searches one. No server code of the
  * portal runs: only files.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -34,12 +34,33 @@ function headersFile(): [string, string][] {
 }
 
 const headers = headersFile();
-const files = serveStatic(root, { index: ["index.html"], extensions: ["html"], dotfiles: "ignore" });
+const files = serveStatic(root, { index: ["index.html"], dotfiles: "ignore", redirect: false });
+
+/**
+ * try_files' order: the path as a file, then `<path>.html`, then a folder's
+ * index.html. (serve-static alone would redirect `/search` to `/search/`
+ * because the export also has a `search/` folder of route data.)
+ */
+function tryFiles(url: string): string {
+  const [pathname, query = ""] = url.split(/\?(.*)/s, 2);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return url;
+  }
+  const file = path.join(root, path.normalize(decoded));
+  if (!file.startsWith(root) || pathname.endsWith("/")) return url;
+  if (existsSync(file) && statSync(file).isFile()) return url;
+  if (existsSync(`${file}.html`)) return `${pathname}.html${query ? `?${query}` : ""}`;
+  return url;
+}
 const notFound = existsSync(path.join(root, "404.html")) ? readFileSync(path.join(root, "404.html")) : Buffer.from("Not found");
 
 http
   .createServer((req, res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
+    req.url = tryFiles(req.url ?? "/");
     files(req, res, () => {
       res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
       res.end(notFound);
