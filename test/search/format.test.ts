@@ -32,6 +32,12 @@ describe("lib/search tokenize", () => {
     expect(parseQuery("融资余额").needsCheck).toBe(true);
     expect(parseQuery("HFO-1234yf").needsCheck).toBe(true);
     expect(parseQuery("A股").clauses).toEqual([{ term: "a", prefix: false }]);
+    // The typed tail of a word with other pieces: a prefix of any length, optional (the pattern checks it).
+    expect(parseQuery("HFO-1").clauses).toEqual([{ term: "hfo", prefix: false }, { term: "1", prefix: true, optional: true }]);
+    expect(parseQuery("HFO-12").clauses).toEqual([{ term: "hfo", prefix: false }, { term: "12", prefix: true, optional: true }]);
+    expect(parseQuery("HFO-1 ").clauses).toEqual([{ term: "hfo", prefix: false }, { term: "1", prefix: false }]);
+    // No other piece to look up (a lone Han character has no bigram): the tail stays as it was.
+    expect(parseQuery("股1").clauses).toEqual([{ term: "1", prefix: false }]);
     expect(parseQuery("，。 ！").clauses).toEqual([]);
   });
 });
