@@ -23,7 +23,7 @@ import { FileCache, type Fetch } from "./file-cache";
 import { DOCS_FILE, FORMAT_VERSION, MANIFEST_PATH, fragmentFile, idsFile, inBuild, shardFile, toFragment, type Fragment, type Manifest } from "./layout";
 import { matchesAll, parseQuery, type Clause, type ParsedQuery } from "./query";
 import { bm25, idf, termWeights } from "./scoring";
-import { Shard, type Postings } from "./shard";
+import { Shard, shardSpan, type Postings } from "./shard";
 import { presentHit } from "./snippet";
 import { normalize } from "./tokenize";
 import type { SearchQuery, SearchRecord, SearchResponse, SearchSort } from "./types";
@@ -113,7 +113,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   }
 
   async function lookupUncached(m: Manifest, clause: Clause): Promise<ClauseHits> {
-    const [first, span] = shardSpan(m.shardFirst, clause);
+    const [first, span] = shardSpan(m.shardFirst, clause.term, clause.prefix);
     if (span === 0) return { ...EMPTY_POSTINGS, truncated: false };
     if (!clause.prefix) {
       const postings = (await shard(m, first)).postings(clause.term) ?? EMPTY_POSTINGS;
@@ -132,7 +132,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
    * it; it is kept when nothing else would be looked up.
    */
   function toLookUp(m: Manifest, clauses: Clause[]): Clause[] {
-    const kept = clauses.filter((c) => !c.optional || shardSpan(m.shardFirst, c)[1] <= MAX_OPTIONAL_SHARDS);
+    const kept = clauses.filter((c) => !c.optional || shardSpan(m.shardFirst, c.term, c.prefix)[1] <= MAX_OPTIONAL_SHARDS);
     return kept.length > 0 ? kept : clauses;
   }
 
@@ -270,33 +270,6 @@ function isIndexedMatch(f: Fragment, parsed: ParsedQuery, query: SearchQuery, hi
 
 function inRange(at: number, query: SearchQuery): boolean {
   return (query.from === undefined || at >= query.from) && (query.to === undefined || at < query.to);
-}
-
-/** The shards that may hold a clause's term (a prefix: its completions), as [first, count]; count 0 for an empty index. */
-function shardSpan(shardFirst: string[], clause: Clause): [number, number] {
-  let first = shardFor(shardFirst, clause.term);
-  if (first < 0) return [0, 0];
-  if (!clause.prefix) return [first, 1];
-  // The builder keeps a two-character group whole in one shard or starts a shard
-  // with it: when the next shard begins with the prefix and this one is not
-  // inside the group, this one holds none of the completions.
-  const next = shardFirst[first + 1];
-  if (next?.startsWith(clause.term) && !shardFirst[first].startsWith(clause.term.slice(0, 2))) first++;
-  // Completions of `te` sort between `te` and `te\uffff`.
-  const last = shardFor(shardFirst, `${clause.term}\uffff`);
-  return [first, last - first + 1];
-}
-
-/** The shard whose range holds `term`: the last one starting at or before it (−1 for an empty index). */
-function shardFor(shardFirst: string[], term: string): number {
-  let lo = 0;
-  let hi = shardFirst.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (shardFirst[mid] <= term) lo = mid + 1;
-    else hi = mid;
-  }
-  return shardFirst.length === 0 ? -1 : Math.max(0, lo - 1);
 }
 
 const EMPTY_POSTINGS: Postings = { docs: new Uint32Array(0), weights: new Uint32Array(0) };

@@ -5,7 +5,7 @@ import { ByteReader, ByteWriter } from "@/lib/search/bytes";
 import { decodeDocTable, docRange, encodeDocTable } from "@/lib/search/doc-table";
 import { MANIFEST_PATH, fragmentName, type Manifest } from "@/lib/search/layout";
 import { parseQuery } from "@/lib/search/query";
-import { Shard, encodeShard } from "@/lib/search/shard";
+import { Shard, encodeShard, shardSpan } from "@/lib/search/shard";
 import { hanBigrams, normalize, normalizeWithOrigin, termsOf } from "@/lib/search/tokenize";
 import { FIXTURE_RECORDS } from "./fixture-records";
 import { memoryHost } from "./memory-fetch";
@@ -62,6 +62,19 @@ describe("lib/search formats", () => {
     expect([...shard.terms()]).toEqual(["央行", "tesla"]);
     expect(shard.postings("央行")).toEqual({ docs: Uint32Array.of(2, 6), weights: Uint32Array.of(5, 1) });
     expect(shard.postings("降准")).toBeUndefined();
+  });
+
+  it("finds the shards a term or a prefix may be in", () => {
+    // As at 10,000 articles: shard 0 holds 00388 and 1…129, shard 1 holds 13…199.
+    const firsts = ["00388", "13", "2", "26", "32"];
+    expect(shardSpan(firsts, "1", false)).toEqual([0, 1]);
+    expect(shardSpan(firsts, "1", true)).toEqual([0, 2]);
+    expect(shardSpan(firsts, "12", true)).toEqual([0, 1]);
+    // The group 13 starts shard 1: shard 0 holds none of it.
+    expect(shardSpan(firsts, "13", true)).toEqual([1, 1]);
+    expect(shardSpan(firsts, "2", true)).toEqual([2, 2]);
+    expect(shardSpan(firsts, "20", true)).toEqual([2, 1]);
+    expect(shardSpan([], "1", true)).toEqual([0, 0]);
   });
 
   it("turns a date range into a doc-number range, newest first", () => {
