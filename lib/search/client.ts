@@ -23,7 +23,7 @@ import { FileCache, type Fetch } from "./file-cache";
 import { DOCS_FILE, FORMAT_VERSION, MANIFEST_PATH, fragmentFile, idsFile, inBuild, shardFile, toFragment, type Fragment, type Manifest } from "./layout";
 import { matchesAll, parseQuery, type Clause, type ParsedQuery } from "./query";
 import { bm25, idf, termWeights } from "./scoring";
-import { Shard, type Postings } from "./shard";
+import { Shard, shardSpan, type Postings } from "./shard";
 import { presentHit } from "./snippet";
 import { normalize } from "./tokenize";
 import type { SearchQuery, SearchRecord, SearchResponse, SearchSort } from "./types";
@@ -51,6 +51,8 @@ const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 /** A prefix spanning more shards than this (a huge group like `20…`) is looked up in the first ones only. */
 const MAX_PREFIX_SHARDS = 4;
+/** An optional clause (a word's typed tail, checked on the text anyway) is looked up only when this few shards hold it. */
+const MAX_OPTIONAL_SHARDS = 1;
 /** Fragments fetched per round trip at most, and failed checks a query may cost beyond its page. */
 const MAX_BATCH = 40;
 const MAX_FAILED_CHECKS = 60;
@@ -111,24 +113,27 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   }
 
   async function lookupUncached(m: Manifest, clause: Clause): Promise<ClauseHits> {
-    let first = shardFor(m.shardFirst, clause.term);
-    if (first < 0) return { ...EMPTY_POSTINGS, truncated: false };
+    const [first, span] = shardSpan(m.shardFirst, clause.term, clause.prefix);
+    if (span === 0) return { ...EMPTY_POSTINGS, truncated: false };
     if (!clause.prefix) {
       const postings = (await shard(m, first)).postings(clause.term) ?? EMPTY_POSTINGS;
       return { ...postings, truncated: false };
     }
-    // The builder keeps a two-character group whole in one shard or starts a shard
-    // with it: when the next shard begins with the prefix and this one is not
-    // inside the group, this one holds none of the completions.
-    const next = m.shardFirst[first + 1];
-    if (next?.startsWith(clause.term) && !m.shardFirst[first].startsWith(clause.term.slice(0, 2))) first++;
-    // Completions of `te` sort between `te` and `te\uffff`.
-    const last = shardFor(m.shardFirst, `${clause.term}\uffff`);
-    const count = Math.min(last - first + 1, MAX_PREFIX_SHARDS);
+    const count = Math.min(span, MAX_PREFIX_SHARDS);
     const shards = await Promise.all(Array.from({ length: count }, (_, i) => shard(m, first + i)));
     const lists: Postings[] = [];
     for (const s of shards) for (const term of s.terms()) if (term.startsWith(clause.term)) lists.push(s.postings(term)!);
-    return { ...union(lists, m.docCount), truncated: last - first + 1 > count };
+    return { ...union(lists, m.docCount), truncated: span > count };
+  }
+
+  /**
+   * The clauses worth looking up: an optional one spanning many shards (`1…` of
+   * `hfo-1`) costs requests and narrows little, and the check on the text covers
+   * it; it is kept when nothing else would be looked up.
+   */
+  function toLookUp(m: Manifest, clauses: Clause[]): Clause[] {
+    const kept = clauses.filter((c) => !c.optional || shardSpan(m.shardFirst, c.term, c.prefix)[1] <= MAX_OPTIONAL_SHARDS);
+    return kept.length > 0 ? kept : clauses;
   }
 
   function freshArticles(): Promise<FreshSet> {
@@ -164,9 +169,10 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     if (parsed.clauses.length === 0) return NOTHING;
 
     const m = await manifest();
-    const [docs, clauses, freshSet] = await Promise.all([docTable(m), Promise.all(parsed.clauses.map((c) => lookup(m, c))), freshArticles()]);
+    const asked = toLookUp(m, parsed.clauses);
+    const [docs, clauses, freshSet] = await Promise.all([docTable(m), Promise.all(asked.map((c) => lookup(m, c))), freshArticles()]);
     const candidates = indexedCandidates(m, docs, clauses, query);
-    const fresh = rankFresh(m, freshSet, clauses, parsed, query);
+    const fresh = rankFresh(m, freshSet, asked, clauses, parsed, query);
 
     // Walk both lists in one order until offset + limit entries pass their check.
     const wanted = offset + limit;
@@ -222,16 +228,18 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   return { search };
 }
 
-/** Fresh articles that match, scored like indexed ones (same weights, the index's document frequencies). */
-function rankFresh(m: Manifest, set: FreshSet, clauses: ClauseHits[], parsed: ParsedQuery, query: SearchQuery): Entry[] {
-  const parsedClauses = parsed.clauses;
+/**
+ * Fresh articles that match, scored like indexed ones (same weights, the index's
+ * document frequencies, over the clauses looked up: `clauses[i]` is `asked[i]`'s).
+ */
+function rankFresh(m: Manifest, set: FreshSet, asked: Clause[], clauses: ClauseHits[], parsed: ParsedQuery, query: SearchQuery): Entry[] {
   const entries: Entry[] = [];
   for (const fresh of set.fresh) {
     const f = fresh.fragment;
     if (query.source !== undefined && f.sourceKey !== query.source) continue;
     if (!inRange(f.publishedAt, query) || !matchesAll(parsed, fresh.normalized)) continue;
     let score = 0;
-    parsedClauses.forEach((clause, i) => {
+    asked.forEach((clause, i) => {
       let weight = fresh.weights.get(clause.term) ?? 0;
       if (clause.prefix) {
         weight = 0;
@@ -262,18 +270,6 @@ function isIndexedMatch(f: Fragment, parsed: ParsedQuery, query: SearchQuery, hi
 
 function inRange(at: number, query: SearchQuery): boolean {
   return (query.from === undefined || at >= query.from) && (query.to === undefined || at < query.to);
-}
-
-/** The shard whose range holds `term`: the last one starting at or before it (−1 for an empty index). */
-function shardFor(shardFirst: string[], term: string): number {
-  let lo = 0;
-  let hi = shardFirst.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (shardFirst[mid] <= term) lo = mid + 1;
-    else hi = mid;
-  }
-  return shardFirst.length === 0 ? -1 : Math.max(0, lo - 1);
 }
 
 const EMPTY_POSTINGS: Postings = { docs: new Uint32Array(0), weights: new Uint32Array(0) };

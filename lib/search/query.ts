@@ -14,6 +14,12 @@ import { hanBigrams, normalize, pieces } from "./tokenize";
 export interface Clause {
   term: string;
   prefix: boolean;
+  /**
+   * The typed tail of a word whose other pieces are looked up (`1` of `hfo-1`):
+   * the word's pattern checks it on each candidate's text anyway, so the client
+   * may skip a lookup that would cost many shards (every term starting with `1`).
+   */
+  optional?: true;
 }
 
 export interface QueryWord {
@@ -36,8 +42,10 @@ const GAP = "[^a-z0-9\\p{Script=Han}]*";
 
 /**
  * The last Latin word is a prefix while the reader types (`tes` finds Tesla);
- * a trailing space says the word is finished. One-letter prefixes would match
- * half the index, so they stay exact.
+ * a trailing space says the word is finished. A one-letter word alone stays
+ * exact: as a prefix it would match half the index. The typed tail of a word
+ * with other looked-up pieces (`hfo-1`, `hfo-12`) is a prefix of any length
+ * but optional: those pieces find the candidates, the pattern checks the tail.
  */
 export function parseQuery(raw: string): ParsedQuery {
   const normalized = normalize(raw);
@@ -51,13 +59,16 @@ export function parseQuery(raw: string): ParsedQuery {
     const parts = pieces(text);
     if (parts.length === 0) return;
     const sources: string[] = [];
+    // Pieces before the last that give a lookup term (a lone Han character gives none).
+    const headLooksUp = parts.slice(0, -1).some((part) => part.kind === "latin" || hanBigrams(part.text).length > 0);
     parts.forEach((part, p) => {
       const last = typing && w === wordTexts.length - 1 && p === parts.length - 1;
       if (part.kind === "latin") {
-        const prefix = last && part.text.length >= 2;
+        const optional = last && headLooksUp;
+        const prefix = optional || (last && part.text.length >= 2);
         sources.push(`(?<![a-z0-9])${part.text}${prefix ? "" : "(?![a-z0-9])"}`);
         const key = `${prefix ? "*" : "="}${part.text}`;
-        if (!clauses.has(key)) clauses.set(key, { term: part.text, prefix });
+        if (!clauses.has(key)) clauses.set(key, optional ? { term: part.text, prefix, optional } : { term: part.text, prefix });
       } else {
         sources.push(part.text);
         const bigrams = hanBigrams(part.text);

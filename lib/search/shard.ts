@@ -92,3 +92,34 @@ export function appendPosting(out: ByteWriter, previousDoc: number, doc: number,
   out.uint(doc - previousDoc);
   out.uint(weight);
 }
+
+/**
+ * The shards (of a manifest's `shardFirst`) that may hold `term`, or with
+ * `prefix` every term it begins, as [first, count]; count 0 for an empty index.
+ */
+export function shardSpan(shardFirst: string[], term: string, prefix: boolean): [number, number] {
+  let first = shardFor(shardFirst, term);
+  if (first < 0) return [0, 0];
+  if (!prefix) return [first, 1];
+  // The builder keeps a two-character group whole in one shard or starts a shard
+  // with it: when the next shard begins with a 2+ character prefix and this one is
+  // not inside the group, this one holds none of the completions. A one-character
+  // prefix spans several groups (`1`, `10`…`12` here, `13`… next), so no such skip.
+  const next = shardFirst[first + 1];
+  if (term.length >= 2 && next?.startsWith(term) && !shardFirst[first].startsWith(term.slice(0, 2))) first++;
+  // Completions of `te` sort between `te` and `te\uffff`.
+  const last = shardFor(shardFirst, `${term}\uffff`);
+  return [first, last - first + 1];
+}
+
+/** The shard whose range holds `term`: the last one starting at or before it (−1 for an empty index). */
+function shardFor(shardFirst: string[], term: string): number {
+  let lo = 0;
+  let hi = shardFirst.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (shardFirst[mid] <= term) lo = mid + 1;
+    else hi = mid;
+  }
+  return shardFirst.length === 0 ? -1 : Math.max(0, lo - 1);
+}

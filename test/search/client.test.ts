@@ -86,6 +86,57 @@ describe("lib/search client: Latin, digits and mixed queries", () => {
   });
 });
 
+describe("lib/search client: the typed tail of a word", () => {
+  const hfo = ["2024-01-14-hfo-refrigerant"];
+
+  it("finds HFO-1234yf while it is typed, from HFO-1 on", async () => {
+    const { search } = client();
+    for (const q of ["HFO-1", "HFO-12", "hfo-123", "HFO-1234y"]) expect(ids(await search({ q })), q).toEqual(hfo);
+    // A finished word is exact: no article has HFO next to a bare 1.
+    expect((await search({ q: "HFO-1 " })).total).toBe(0);
+  });
+
+  // Records with every trailing piece at a word start, as the synthetic corpus writes HFO-1234yf.
+  const records = syntheticRecords(1500, 3);
+  const { files } = buildSearchIndex(records, { shardBytes: 1024 });
+  const expectedIds = (pattern: RegExp) =>
+    records.filter((r) => [r.title, r.summary, r.body].some((t) => pattern.test(normalize(t)))).map((r) => r.id).sort();
+
+  it("looks up neither the many shards of a short tail nor a failed check per candidate", { timeout: 60_000 }, async () => {
+    const manifest = JSON.parse(files.get("manifest.json") as string) as { shardFirst: string[] };
+    // Every term starting with `1` spans several shards here: the case being avoided.
+    expect(manifest.shardFirst.filter((first) => first.startsWith("1")).length).toBeGreaterThan(1);
+    for (const q of ["HFO-1", "HFO-12"]) {
+      const host = memoryHost(files, BASE);
+      const { search } = createSearchClient({ base: BASE, fetch: host.fetch });
+      const response = await search({ q, limit: 100 });
+      const expected = expectedIds(/(?<![a-z0-9])hfo-1234yf/);
+      expect(expected.length).toBeGreaterThan(100);
+      expect(response.hits.length, q).toBe(100);
+      expect(ids(response).filter((id) => !expected.includes(id)), q).toEqual([]);
+      expect(response.total, q).toBe(expected.length);
+      const shards = host.requests.filter((path) => path.includes("/t/"));
+      expect(shards.length, q).toBeLessThanOrEqual(2);
+      const fragments = host.requests.filter((path) => path.includes("/f/"));
+      expect(fragments.length, q).toBe(response.hits.length);
+    }
+  });
+
+  it("finds CS.N where digits follow it (CS.N247) while typed, not once finished", async () => {
+    const at = Date.UTC(2024, 0, 2);
+    const base = { sourceKey: "stcn", sourceName: "证券时报网", summary: "" };
+    const cs: SearchRecord[] = [
+      { ...base, id: "cs-n247", url: "/a/cs-n247", title: "美股收盘", publishedAt: at, body: "思科CS.N247收涨。" },
+      { ...base, id: "cs-n", url: "/a/cs-n", title: "美股早盘", publishedAt: at + 1000, body: "思科（CS.N）高开。" },
+      { ...base, id: "cs-nx", url: "/a/cs-nx", title: "其他", publishedAt: at + 2000, body: "CS 与 N 分开出现。" },
+    ];
+    const host = memoryHost(buildSearchIndex(cs).files, BASE);
+    const { search } = createSearchClient({ base: BASE, fetch: host.fetch });
+    expect(sortedIds(await search({ q: "CS.N" }))).toEqual(["cs-n", "cs-n247"]);
+    expect(ids(await search({ q: "CS.N " }))).toEqual(["cs-n"]);
+  });
+});
+
 describe("lib/search client: order, filters, pages", () => {
   const pboc = ["2024-01-04-pboc-rrr-cut", "2024-01-02-pboc-in-body", "2024-01-20-markup-text"];
 

@@ -5,7 +5,7 @@ import { ByteReader, ByteWriter } from "@/lib/search/bytes";
 import { decodeDocTable, docRange, encodeDocTable } from "@/lib/search/doc-table";
 import { MANIFEST_PATH, fragmentName, type Manifest } from "@/lib/search/layout";
 import { parseQuery } from "@/lib/search/query";
-import { Shard, encodeShard } from "@/lib/search/shard";
+import { Shard, encodeShard, shardSpan } from "@/lib/search/shard";
 import { hanBigrams, normalize, normalizeWithOrigin, termsOf } from "@/lib/search/tokenize";
 import { FIXTURE_RECORDS } from "./fixture-records";
 import { memoryHost } from "./memory-fetch";
@@ -32,6 +32,12 @@ describe("lib/search tokenize", () => {
     expect(parseQuery("融资余额").needsCheck).toBe(true);
     expect(parseQuery("HFO-1234yf").needsCheck).toBe(true);
     expect(parseQuery("A股").clauses).toEqual([{ term: "a", prefix: false }]);
+    // The typed tail of a word with other pieces: a prefix of any length, optional (the pattern checks it).
+    expect(parseQuery("HFO-1").clauses).toEqual([{ term: "hfo", prefix: false }, { term: "1", prefix: true, optional: true }]);
+    expect(parseQuery("HFO-12").clauses).toEqual([{ term: "hfo", prefix: false }, { term: "12", prefix: true, optional: true }]);
+    expect(parseQuery("HFO-1 ").clauses).toEqual([{ term: "hfo", prefix: false }, { term: "1", prefix: false }]);
+    // No other piece to look up (a lone Han character has no bigram): the tail stays as it was.
+    expect(parseQuery("股1").clauses).toEqual([{ term: "1", prefix: false }]);
     expect(parseQuery("，。 ！").clauses).toEqual([]);
   });
 });
@@ -56,6 +62,19 @@ describe("lib/search formats", () => {
     expect([...shard.terms()]).toEqual(["央行", "tesla"]);
     expect(shard.postings("央行")).toEqual({ docs: Uint32Array.of(2, 6), weights: Uint32Array.of(5, 1) });
     expect(shard.postings("降准")).toBeUndefined();
+  });
+
+  it("finds the shards a term or a prefix may be in", () => {
+    // As at 10,000 articles: shard 0 holds 00388 and 1…129, shard 1 holds 13…199.
+    const firsts = ["00388", "13", "2", "26", "32"];
+    expect(shardSpan(firsts, "1", false)).toEqual([0, 1]);
+    expect(shardSpan(firsts, "1", true)).toEqual([0, 2]);
+    expect(shardSpan(firsts, "12", true)).toEqual([0, 1]);
+    // The group 13 starts shard 1: shard 0 holds none of it.
+    expect(shardSpan(firsts, "13", true)).toEqual([1, 1]);
+    expect(shardSpan(firsts, "2", true)).toEqual([2, 2]);
+    expect(shardSpan(firsts, "20", true)).toEqual([2, 1]);
+    expect(shardSpan([], "1", true)).toEqual([0, 0]);
   });
 
   it("turns a date range into a doc-number range, newest first", () => {
