@@ -12,7 +12,7 @@ import { createHash } from "node:crypto";
 import { compareNewestFirst } from "@/lib/content/content-index";
 import { ByteWriter } from "./bytes";
 import { encodeDocTable, type DocRow } from "./doc-table";
-import { DOCS_FILE, FORMAT_VERSION, MANIFEST_PATH, fragmentFile, fragmentName, idsFile, inBuild, shardFile, toFragment, type Manifest } from "./layout";
+import { DOCS_FILE, FORMAT_VERSION, MANIFEST_PATH, fragmentFile, idsFile, inBuild, shardFile, toFragment, type Manifest } from "./layout";
 import { termWeights } from "./scoring";
 import { appendPosting, encodeShard, type ShardTerm } from "./shard";
 import type { SearchRecord } from "./types";
@@ -20,7 +20,7 @@ import type { SearchRecord } from "./types";
 export interface BuildOptions {
   /** Encoded bytes a shard aims for before it is cut (default 16 KB: a gzip'd shard of a few KB). */
   shardBytes?: number;
-  /** Article ids per ids file (default 128). */
+  /** Article ids per ids file (default 128); the server reads them, the client does not. */
   idsPerChunk?: number;
 }
 
@@ -84,7 +84,7 @@ export function buildSearchIndex(records: SearchRecord[], options: BuildOptions 
     const ids = docs.slice(chunk * idsPerChunk, (chunk + 1) * idsPerChunk).map((d) => d.id);
     body.set(idsFile(chunk), JSON.stringify(ids));
   }
-  for (const record of docs) body.set(fragmentFile(record.id), JSON.stringify(toFragment(record)));
+  docs.forEach((record, doc) => body.set(fragmentFile(doc), JSON.stringify(toFragment(record))));
 
   const manifestWithoutId = {
     version: FORMAT_VERSION,
@@ -175,14 +175,12 @@ function sourceList(docs: SearchRecord[]): Array<[string, string]> {
     .map(([key, { name }]) => [key, name]);
 }
 
-/** Two records with one id, or two ids with one fragment name, are bugs upstream: fail the build. */
+/** Two records with one id are a bug upstream: fail the build. */
 function checkIds(docs: SearchRecord[]): void {
-  const names = new Map<string, string>();
+  const seen = new Set<string>();
   for (const d of docs) {
-    const name = fragmentName(d.id);
-    const other = names.get(name);
-    if (other !== undefined) throw new Error(other === d.id ? `duplicate search record id ${d.id}` : `ids ${other} and ${d.id} share a fragment name`);
-    names.set(name, d.id);
+    if (seen.has(d.id)) throw new Error(`duplicate search record id ${d.id}`);
+    seen.add(d.id);
   }
 }
 

@@ -4,14 +4,16 @@
  *
  * A query, step by step:
  *  1. parse it into lookup terms and the words to check (`query.ts`);
- *  2. fetch the manifest, the doc table and the shards of its terms (once each);
+ *  2. fetch the manifest, then the doc table and the shards of its terms
+ *     together (once each), while the server is asked for fresh articles;
  *  3. intersect the postings inside the date range and source, and score each
  *     candidate (BM25; `candidates.ts`);
- *  4. walk the candidates in order, fetching each one's fragment, until a page
- *     of them is checked: the words really occur (contiguous Han phrases,
- *     adjacent Latin pieces), the article was not deleted since, its exact
- *     instant is inside the range. Fresh articles, matched by brute force,
- *     are merged into the same order;
+ *  4. walk the candidates in order, fetching each one's fragment (named by
+ *     doc number, so straight from the postings), until a page of them is
+ *     checked: the words really occur (contiguous Han phrases, adjacent Latin
+ *     pieces), the article was not deleted since, its exact instant is inside
+ *     the range. A failed check starts the next download at once (`walk.ts`).
+ *     Fresh articles, matched by brute force, are merged into the same order;
  *  5. present the page: snippet and highlights (`snippet.ts`).
  * Candidates after the page are not checked, so `total` is then an estimate.
  *
@@ -20,13 +22,14 @@
 import { indexedCandidates } from "./candidates";
 import { decodeDocTable } from "./doc-table";
 import { FileCache, type Fetch } from "./file-cache";
-import { DOCS_FILE, FORMAT_VERSION, MANIFEST_PATH, fragmentFile, idsFile, inBuild, shardFile, toFragment, type Fragment, type Manifest } from "./layout";
+import { DOCS_FILE, FORMAT_VERSION, MANIFEST_PATH, fragmentFile, inBuild, shardFile, toFragment, type Fragment, type Manifest } from "./layout";
 import { matchesAll, parseQuery, type Clause, type ParsedQuery } from "./query";
 import { bm25, idf, termWeights } from "./scoring";
 import { Shard, shardSpan, type Postings } from "./shard";
 import { presentHit } from "./snippet";
 import { normalize } from "./tokenize";
 import type { SearchQuery, SearchRecord, SearchResponse, SearchSort } from "./types";
+import { walkInOrder, type Step } from "./walk";
 
 /** What the server knows that the index does not: articles published after the build, ids deleted since. */
 export interface FreshArticles {
@@ -53,8 +56,8 @@ const MAX_LIMIT = 100;
 const MAX_PREFIX_SHARDS = 4;
 /** An optional clause (a word's typed tail, checked on the text anyway) is looked up only when this few shards hold it. */
 const MAX_OPTIONAL_SHARDS = 1;
-/** Fragments fetched per round trip at most, and failed checks a query may cost beyond its page. */
-const MAX_BATCH = 40;
+/** Fragment downloads in flight at most, and failed checks a query may cost beyond its page. */
+const MAX_IN_FLIGHT = 40;
 const MAX_FAILED_CHECKS = 60;
 const NOTHING: SearchResponse = { total: 0, exact: true, hits: [] };
 
@@ -79,6 +82,7 @@ interface FreshSet {
 
 /** One ranked result before it is checked: an indexed doc number, or a fresh article. */
 type Entry = { score: number; at: number } & ({ doc: number } | { fresh: Fresh });
+type FreshEntry = Extract<Entry, { fresh: Fresh }>;
 
 export function createSearchClient(options: SearchClientOptions): SearchClient {
   const fetchFile: Fetch = options.fetch ?? ((url) => globalThis.fetch(url));
@@ -156,10 +160,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     return fields;
   }
 
-  async function fragmentOf(m: Manifest, doc: number): Promise<Fragment> {
-    const ids = await files.json<string[]>(inBuild(m.buildId, idsFile(Math.floor(doc / m.idsPerChunk))));
-    return files.json<Fragment>(inBuild(m.buildId, fragmentFile(ids[doc % m.idsPerChunk])));
-  }
+  // Named by doc number: no ids file to read first (format 1 fetched one per hit, in series).
+  const fragmentOf = (m: Manifest, doc: number) => files.json<Fragment>(inBuild(m.buildId, fragmentFile(doc)));
 
   async function search(query: SearchQuery): Promise<SearchResponse> {
     const limit = clampInt(query.limit, DEFAULT_LIMIT, 0, MAX_LIMIT);
@@ -168,52 +170,38 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     // Only punctuation, or a single Han character: nothing the index can look up.
     if (parsed.clauses.length === 0) return NOTHING;
 
+    // The server's fresh articles do not depend on the manifest: ask for them during its round trip.
+    const freshPending = freshArticles();
     const m = await manifest();
     const asked = toLookUp(m, parsed.clauses);
-    const [docs, clauses, freshSet] = await Promise.all([docTable(m), Promise.all(asked.map((c) => lookup(m, c))), freshArticles()]);
+    const [docs, clauses, freshSet] = await Promise.all([docTable(m), Promise.all(asked.map((c) => lookup(m, c))), freshPending]);
     const candidates = indexedCandidates(m, docs, clauses, query);
     const fresh = rankFresh(m, freshSet, asked, clauses, parsed, query);
 
     // Walk both lists in one order until offset + limit entries pass their check.
-    const wanted = offset + limit;
-    const accepted: Fragment[] = [];
+    const before = (a: Entry, b: Entry) => compareEntries(a, b, query.sort ?? "relevance") < 0;
     let nextIndexed = 0;
     let nextFresh = 0;
-    let checked = 0;
-    let passed = 0;
-    const before = (a: Entry, b: Entry) => compareEntries(a, b, query.sort ?? "relevance") < 0;
-    let gaveUp = false;
-    while (accepted.length < wanted && (nextIndexed < candidates.length || nextFresh < fresh.length)) {
-      // Each failed check costs a fragment download: past a bound, stop and estimate rather than fetch on.
-      if (checked - passed > MAX_FAILED_CHECKS + wanted) {
-        gaveUp = true;
-        break;
+    /** Indexed entries among the first k handed out: `indexedBefore[k]`. */
+    const indexedBefore = [0];
+    const nextStep = (): Promise<Step<Fragment>> | undefined => {
+      const a = nextIndexed < candidates.length ? candidates.at(nextIndexed) : undefined;
+      const b = fresh[nextFresh];
+      if (!a && !b) return undefined;
+      if (b && (!a || before(b, a))) {
+        nextFresh++;
+        indexedBefore.push(nextIndexed);
+        return Promise.resolve({ item: b.fresh.fragment, pass: true, checked: false });
       }
-      // Once checks have failed, ask for more per round trip (the failures will likely go on).
-      const batchSize = Math.min(MAX_BATCH, (wanted - accepted.length) * (checked > passed ? 2 : 1));
-      const batch: Entry[] = [];
-      while (batch.length < batchSize && (nextIndexed < candidates.length || nextFresh < fresh.length)) {
-        const a = nextIndexed < candidates.length ? candidates.at(nextIndexed) : undefined;
-        const b = fresh[nextFresh];
-        if (b && (!a || before(b, a))) {
-          batch.push(b);
-          nextFresh++;
-        } else {
-          batch.push(a!);
-          nextIndexed++;
-        }
-      }
-      const fragments = await Promise.all(batch.map((e) => ("doc" in e ? fragmentOf(m, e.doc) : e.fresh.fragment)));
-      batch.forEach((entry, i) => {
-        if (!("doc" in entry)) return void accepted.push(fragments[i]);
-        checked++;
-        if (!isIndexedMatch(fragments[i], parsed, query, freshSet.hidden, fieldsOf)) return;
-        passed++;
-        accepted.push(fragments[i]);
-      });
-    }
+      nextIndexed++;
+      indexedBefore.push(nextIndexed);
+      return fragmentOf(m, a!.doc).then((f) => ({ item: f, pass: isIndexedMatch(f, parsed, query, freshSet.hidden, fieldsOf), checked: true }));
+    };
+    const walk = await walkInOrder(nextStep, offset + limit, { maxInFlight: MAX_IN_FLIGHT, maxFailed: MAX_FAILED_CHECKS });
+    const { checked, passed, gaveUp } = walk;
 
-    const unchecked = candidates.length - nextIndexed;
+    // Candidates handed out past the consumed prefix were fetched ahead, not checked.
+    const unchecked = candidates.length - indexedBefore[walk.consumed];
     const truncated = clauses.some((c) => c.truncated);
     // Unchecked candidates all match when postings alone prove it (one term, no phrase) and nothing was deleted.
     const exact = !truncated && !gaveUp && (unchecked === 0 || (!parsed.needsCheck && freshSet.hidden.size === 0));
@@ -221,7 +209,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     return {
       total: fresh.length + passed + Math.round(unchecked * passRate),
       exact,
-      hits: accepted.slice(offset, wanted).map((fragment) => presentHit(parsed, fragment)),
+      hits: walk.accepted.slice(offset).map((fragment) => presentHit(parsed, fragment)),
     };
   }
 
@@ -232,8 +220,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
  * Fresh articles that match, scored like indexed ones (same weights, the index's
  * document frequencies, over the clauses looked up: `clauses[i]` is `asked[i]`'s).
  */
-function rankFresh(m: Manifest, set: FreshSet, asked: Clause[], clauses: ClauseHits[], parsed: ParsedQuery, query: SearchQuery): Entry[] {
-  const entries: Entry[] = [];
+function rankFresh(m: Manifest, set: FreshSet, asked: Clause[], clauses: ClauseHits[], parsed: ParsedQuery, query: SearchQuery): FreshEntry[] {
+  const entries: FreshEntry[] = [];
   for (const fresh of set.fresh) {
     const f = fresh.fragment;
     if (query.source !== undefined && f.sourceKey !== query.source) continue;

@@ -4,17 +4,21 @@
  *   manifest.json                 tiny, fetched first, never cached long: build id, counts, sources, shard directory
  *   <buildId>/docs.bin            doc table: published second, source, length of every article, newest first
  *   <buildId>/t/<n>.bin           term shard n: a sorted slice of the terms with their postings
- *   <buildId>/ids/<n>.json        article ids of docs n·IDS_PER_CHUNK …, to name fragments
- *   <buildId>/f/<id>.json         one article's text: the shown hit, its snippet, and the phrase check
+ *   <buildId>/ids/<n>.json        article ids of docs n·idsPerChunk …: for the server (`fresh.ts`), not the client
+ *   <buildId>/f/<doc>.json        doc number <doc>'s text (its id included): the shown hit, its snippet, and the phrase check
  *
  * Everything but the manifest sits under the build id (a hash of the content),
  * so those files never change once written and may be cached forever; a
  * reader still holding the previous manifest reads the previous build whole.
+ * Fragments are named by doc number, as postings give them, so the client
+ * fetches a hit's text straight away; naming them by article id cost a round
+ * trip to an ids file first (format 1).
  */
 
 import type { SearchRecord } from "./types";
 
-export const FORMAT_VERSION = 1 as const;
+/** 2: fragments named by doc number, not by article id. */
+export const FORMAT_VERSION = 2 as const;
 export const MANIFEST_PATH = "manifest.json";
 
 export interface Manifest {
@@ -27,6 +31,7 @@ export interface Manifest {
   sources: Array<[key: string, name: string]>;
   /** First term of each shard, ascending (JS string order): shard i holds terms from shardFirst[i] up to shardFirst[i+1]. */
   shardFirst: string[];
+  /** Ids per `ids/<n>.json` file. */
   idsPerChunk: number;
 }
 
@@ -52,26 +57,6 @@ export function toFragment(record: SearchRecord): Fragment {
 export const DOCS_FILE = "docs.bin";
 export const shardFile = (shard: number) => `t/${shard}.bin`;
 export const idsFile = (chunk: number) => `ids/${chunk}.json`;
-export const fragmentFile = (id: string) => `f/${fragmentName(id)}.json`;
+// A doc number is a safe file name whatever the article id holds (`/`, `..`, non-ASCII).
+export const fragmentFile = (doc: number) => `f/${doc}.json`;
 export const inBuild = (buildId: string, file: string) => `${buildId}/${file}`;
-
-const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,150}$/;
-
-/**
- * An id as a file name. Article ids are already clean (`lib/content/article-id.ts`);
- * anything else (a `/`, `..`, non-ASCII) gets a hash name, so no id can
- * escape the folder or need URL escaping. The builder rejects collisions.
- */
-export function fragmentName(id: string): string {
-  return SAFE_NAME.test(id) ? id : `~${fnv1a(id)}`;
-}
-
-/** 32-bit FNV-1a as 8 hex digits: tiny, synchronous, the same in Node and browsers. */
-export function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, "0");
-}

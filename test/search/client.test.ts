@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "@/lib/search/build";
 import { createSearchClient, type FreshArticles } from "@/lib/search/client";
+import { parseQuery } from "@/lib/search/query";
+import { shardSpan } from "@/lib/search/shard";
 import { normalize } from "@/lib/search/tokenize";
 import type { SearchQuery, SearchRecord, SearchResponse } from "@/lib/search/types";
 import { FIXTURE_RECORDS } from "./fixture-records";
@@ -293,6 +295,37 @@ describe("lib/search client: fetching", () => {
     await expect(search({ q: "央行" })).rejects.toThrow(/404/);
     files.set("manifest.json", built.files.get("manifest.json")!);
     expect((await search({ q: "央行" })).total).toBe(3);
+  });
+});
+
+describe("lib/search client: requests per query", () => {
+  const { files, manifest } = buildSearchIndex(syntheticRecords(2000, 7));
+  const shardsOf = (q: string) => new Set(parseQuery(q).clauses.map((c) => shardSpan(manifest.shardFirst, c.term, c.prefix)[0])).size;
+  const kinds = (paths: string[]) => ({
+    manifest: paths.filter((p) => p === "manifest.json").length,
+    docs: paths.filter((p) => p.endsWith("/docs.bin")).length,
+    shards: paths.filter((p) => p.includes("/t/")).length,
+    fragments: paths.filter((p) => p.includes("/f/")).length,
+    ids: paths.filter((p) => p.includes("/ids/")).length,
+  });
+
+  // Format 1 named fragments by id: up to 10 ids files more, and a round trip more, before the fragments.
+  it("fetches a page's fragments straight from the postings, all in one round trip", async () => {
+    const host = memoryHost(files, BASE);
+    const { search } = createSearchClient({ base: BASE, fetch: host.fetch });
+    const first = await search({ q: "融资余额" });
+    expect(first.hits.length).toBe(10);
+    expect(kinds(host.requests)).toEqual({ manifest: 1, docs: 1, shards: shardsOf("融资余额"), fragments: 10, ids: 0 });
+    // Manifest; then the doc table and shards together; then the ten fragments together.
+    expect(Math.max(...host.roundTrips)).toBe(3);
+    expect(host.roundTrips.filter((trip) => trip === 3)).toHaveLength(10);
+
+    const before = host.requests.length;
+    const tripsBefore = Math.max(...host.roundTrips);
+    const second = await search({ q: "央行" });
+    expect(second.hits.length).toBe(10);
+    expect(kinds(host.requests.slice(before))).toEqual({ manifest: 0, docs: 0, shards: shardsOf("央行"), fragments: 10, ids: 0 });
+    expect(Math.max(...host.roundTrips) - tripsBefore).toBe(2);
   });
 });
 

@@ -3,7 +3,7 @@ import { buildSearchIndex } from "@/lib/search/build";
 import { createSearchClient } from "@/lib/search/client";
 import { ByteReader, ByteWriter } from "@/lib/search/bytes";
 import { decodeDocTable, docRange, encodeDocTable } from "@/lib/search/doc-table";
-import { MANIFEST_PATH, fragmentName, type Manifest } from "@/lib/search/layout";
+import { FORMAT_VERSION, MANIFEST_PATH, fragmentFile, idsFile, inBuild, type Fragment, type Manifest } from "@/lib/search/layout";
 import { parseQuery } from "@/lib/search/query";
 import { Shard, encodeShard, shardSpan } from "@/lib/search/shard";
 import { hanBigrams, normalize, normalizeWithOrigin, termsOf } from "@/lib/search/tokenize";
@@ -87,9 +87,17 @@ describe("lib/search formats", () => {
     expect(docRange(table, undefined, at(30))).toEqual([4, 4]);
   });
 
-  it("names fragments safely", () => {
-    expect(fragmentName("2021-12-08-202112082206735975")).toBe("2021-12-08-202112082206735975");
-    for (const id of ["../x", "a/b", "..", ".hidden", "央行"]) expect(fragmentName(id)).toMatch(/^~[0-9a-f]{8}$/);
+  it("names fragments by doc number, whatever the article id holds", () => {
+    expect(FORMAT_VERSION).toBe(2);
+    expect(fragmentFile(0)).toBe("f/0.json");
+    const odd = ["../x", "a/b", "..", ".hidden", "央行"].map((id, i) => ({ ...FIXTURE_RECORDS[i], id }));
+    const { files, manifest } = buildSearchIndex(odd);
+    const fragmentPaths = [...files.keys()].filter((p) => p.includes("/f/"));
+    expect(fragmentPaths.sort()).toEqual([0, 1, 2, 3, 4].map((doc) => inBuild(manifest.buildId, fragmentFile(doc))).sort());
+    // Doc n's fragment holds the id the ids file (read by the server) lists at n.
+    const ids = JSON.parse(files.get(inBuild(manifest.buildId, idsFile(0))) as string) as string[];
+    ids.forEach((id, doc) => expect((JSON.parse(files.get(inBuild(manifest.buildId, fragmentFile(doc))) as string) as Fragment).id).toBe(id));
+    expect(ids.slice().sort()).toEqual(odd.map((r) => r.id).sort());
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The download budget: at 10,000 articles a reader's first query must fetch
  * under 300 KB, gzip'd as a static host serves it, counting every file the
- * client asked for (manifest, doc table, shards, ids, the shown fragments).
+ * client asked for (manifest, doc table, shards, the shown fragments).
  * A size, not a timing: stable on any machine.
  */
 import { gzipSync } from "node:zlib";
