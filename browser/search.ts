@@ -10,7 +10,6 @@
  * results. Everything shown is set as text (textContent), never as HTML.
  */
 import { createSearchClient, type FreshArticles } from "../lib/search/client";
-import { MANIFEST_PATH, type Manifest } from "../lib/search/layout";
 import type { Highlight, SearchHit, SearchQuery, SearchSort } from "../lib/search/types";
 import { FRESH_PATH, SEARCH_INDEX_PATH } from "../lib/site/search-urls";
 import { formatShanghai, formatShanghaiShort, parsePublishedAt, toIsoShanghai } from "../lib/time";
@@ -161,13 +160,10 @@ function commit(mode: "push" | "replace"): void {
   void run(params);
 }
 
-/** The source filter's options, A–Z by name, from the index's manifest. */
+/** The source filter's options, A–Z by name, from the index's manifest (which the first query needs too). */
 async function loadSources(): Promise<void> {
   try {
-    const response = await fetch(`${SEARCH_INDEX_PATH}/${MANIFEST_PATH}`);
-    if (!response.ok) return;
-    const { sources } = (await response.json()) as Manifest;
-    const options = [...sources]
+    const options = [...(await client.sources())]
       .sort((a, b) => a[1].localeCompare(b[1], "zh-CN"))
       .map(([key, name]) => {
         const option = document.createElement("option");

@@ -48,6 +48,8 @@ export interface SearchClientOptions {
 
 export interface SearchClient {
   search(query: SearchQuery): Promise<SearchResponse>;
+  /** Every source in the index, `[key, name]`, for a source filter: from the manifest a search loads anyway. */
+  sources(): Promise<Array<[key: string, name: string]>>;
 }
 
 const DEFAULT_LIMIT = 10;
@@ -213,7 +215,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     };
   }
 
-  return { search };
+  return { search, sources: async () => (await manifest()).sources };
 }
 
 /**

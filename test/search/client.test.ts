@@ -362,3 +362,12 @@ describe("lib/search client: prefixes across shards", () => {
     }
   });
 });
+
+describe("lib/search client: sources", () => {
+  it("lists every source of the index, key and name, from the manifest a query loads anyway", async () => {
+    const host = memoryHost(built.files, BASE);
+    const search = createSearchClient({ base: BASE, fetch: host.fetch });
+    const expected = new Map(FIXTURE_RECORDS.map((r) => [r.sourceKey, r.sourceName]));
+    expect(new Map(await search.sources())).toEqual(expected);
+  });
+});
