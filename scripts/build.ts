@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getContent } from "../lib/content/store";
 import { withoutReactRuntime } from "../lib/serve/static-document";
-import { contentDir, isStaticExport, searchIndexDir } from "../lib/site/config";
+import { contentDir, distDir, isStaticExport, searchIndexDir } from "../lib/site/config";
 import { NO_LATER_PAGES } from "../lib/site/urls";
 import { securityHeaders } from "../lib/site/security-headers.cjs";
 import { writeBuildStamp } from "./build-stamp";
@@ -31,7 +31,7 @@ export async function buildSite(): Promise<number> {
   rmSync(searchIndexDir(), { recursive: true, force: true });
   console.log(writeSiteSearchIndex(content, dir, searchIndexDir()));
   if (isStaticExport()) {
-    const outDir = path.resolve(process.env.NEXT_DIST_DIR || "out");
+    const outDir = distDir();
     writeStaticHeaders(outDir);
     // The stand-in page an export with no later listing pages needs (lib/site/urls.ts), not a page of the site.
     for (const listing of ["category", "tags"]) rmSync(path.join(outDir, listing, NO_LATER_PAGES.key), { recursive: true, force: true });

@@ -17,7 +17,7 @@ import path from "node:path";
 import { Microcache } from "../lib/serve/microcache";
 import { servingSearchIndex } from "../lib/serve/search-index-files";
 import { servingWithoutReactRuntime, withoutReactRuntime } from "../lib/serve/static-document";
-import { searchIndexDir } from "../lib/site/config";
+import { distDir, searchIndexDir } from "../lib/site/config";
 
 export interface ServeOptions {
   port: number;
@@ -26,7 +26,7 @@ export interface ServeOptions {
 
 /** The prerendered not-found page, without the React runtime: the answer to every 404. */
 function notFoundDocument(): string | undefined {
-  const file = path.join(process.env.NEXT_DIST_DIR || ".next", "server", "app", "_not-found.html");
+  const file = path.join(distDir(), "server", "app", "_not-found.html");
   return existsSync(file) ? withoutReactRuntime(readFileSync(file, "utf8")) : undefined;
 }
 
