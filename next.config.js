@@ -1,9 +1,9 @@
 // @ts-check
-const os = require("node:os");
 const { PHASE_DEVELOPMENT_SERVER } = require("next/constants");
 const { securityHeaders } = require("./lib/site/security-headers.cjs");
+const settings = require("./lib/site/settings.cjs");
 
-const staticExport = process.env.STATIC_EXPORT === "1" || process.env.STATIC_EXPORT === "true";
+const staticExport = settings.isStaticExport();
 
 /** @param {string} phase @returns {import('next').NextConfig} */
 module.exports = (phase) => ({
@@ -13,7 +13,7 @@ module.exports = (phase) => ({
   compress: false,
   // A second build (e.g. the e2e tests' other content folder) can live beside the main one.
   // A static export writes the whole site into its distDir: out/ unless told otherwise.
-  distDir: process.env.NEXT_DIST_DIR || (staticExport ? "out" : ".next"),
+  distDir: settings.distDirName(),
   // Type errors fail `npm test` (tsc --noEmit); not checking them again in every build saves ~8 s a build.
   typescript: { ignoreBuildErrors: true },
   // `*.live.ts(x)` route files (the revalidate hook, old-URL redirects, live JSON) exist only where a server runs, not in a static export;
@@ -28,7 +28,7 @@ module.exports = (phase) => ({
   experimental: {
     // Next.js leaves one core to its main process, which only waits while pages
     // are generated: on this 2-core machine that halved static generation.
-    cpus: Number(process.env.NEXT_BUILD_CPUS) || Math.max(1, os.availableParallelism()),
+    cpus: settings.buildCpus(),
   },
   // STATIC_EXPORT=1: every page as a file in out/, for a CDN or object storage.
   output: staticExport ? "export" : undefined,

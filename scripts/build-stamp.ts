@@ -7,9 +7,9 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { contentDir, isStaticExport, siteUrl } from "../lib/site/config";
+import { contentDir, isStaticExport, settings, siteUrl } from "../lib/site/config";
 
-const distDir = () => path.join(process.cwd(), isStaticExport() ? ".next" : process.env.NEXT_DIST_DIR || ".next");
+const distDir = () => (isStaticExport() ? path.join(process.cwd(), ".next") : settings.distDir());
 const stampFile = () => path.join(distDir(), "portal-build.json");
 
 interface BuildStamp {

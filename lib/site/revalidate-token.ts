@@ -4,6 +4,7 @@
  * operators holding REVALIDATE_TOKEN.
  */
 import { randomBytes } from "node:crypto";
+import { settings } from "./config";
 
 const KEY = Symbol.for("finews-portal.watcher-token");
 type Holder = { [KEY]?: string };
@@ -14,6 +15,6 @@ export function watcherToken(): string {
 }
 
 export function revalidateTokens(): string[] {
-  const operator = process.env.REVALIDATE_TOKEN;
-  return operator && operator.length >= 16 ? [watcherToken(), operator] : [watcherToken()];
+  const operator = settings.revalidateToken();
+  return operator ? [watcherToken(), operator] : [watcherToken()];
 }
