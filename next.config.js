@@ -25,7 +25,12 @@ module.exports = (phase) => ({
     ...(staticExport ? ["export.ts"] : ["live.ts", "live.tsx"]),
     ...(phase === PHASE_DEVELOPMENT_SERVER ? ["dev.tsx"] : []),
   ],
+  // Pages rendered on request (the long tail of articles, every URL a crawler invents) are kept in memory,
+  // least recently used out first, up to NEXT_CACHE_MAX_BYTES; nothing is written into the build folder,
+  // whose size stays what the build made it. (Prerendered pages are still read from it.)
+  cacheMaxMemorySize: settings.nextCacheMaxBytes(),
   experimental: {
+    isrFlushToDisk: false,
     // Next.js leaves one core to its main process, which only waits while pages
     // are generated: on this 2-core machine that halved static generation.
     cpus: settings.buildCpus(),

@@ -14,6 +14,8 @@ export const OTHER_SITE_PORT = PORT + 1;
 /** Where that server's content lives: a fresh copy of the fixture site that tests may change. */
 export const OTHER_SITE_DIST = ".next-e2e-other";
 export const OTHER_SITE_DIR = path.join(tmpdir(), `finews-e2e-site-${OTHER_SITE_PORT}`);
+/** Lets the tests call that server's revalidate hook as an operator would (a test value, not a secret). */
+export const OTHER_SITE_REVALIDATE_TOKEN = "e2e-operator-token-0123456789";
 
 /** `npm run dev` on a third copy of the same fixture site: the editors' preview. */
 export const DEV_SITE_PORT = PORT + 2;
@@ -56,6 +58,7 @@ export default defineConfig({
         CONTENT_DIR: OTHER_SITE_DIR,
         NEXT_DIST_DIR: OTHER_SITE_DIST,
         SITE_URL: "https://news.example.com",
+        REVALIDATE_TOKEN: OTHER_SITE_REVALIDATE_TOKEN,
       },
       timeout: 300_000,
       reuseExistingServer: false,

@@ -16,6 +16,8 @@ interface BuildStamp {
   mode: "server" | "export";
   contentDir: string;
   siteUrl: string;
+  /** Which post files the build read (lib/content/store.ts `contentFingerprint`). */
+  contentFingerprint?: string;
 }
 
 const currentStamp = (): BuildStamp => ({
@@ -24,8 +26,17 @@ const currentStamp = (): BuildStamp => ({
   siteUrl: siteUrl(),
 });
 
-export function writeBuildStamp(): void {
-  writeFileSync(stampFile(), `${JSON.stringify(currentStamp(), null, 2)}\n`);
+export function writeBuildStamp(contentFingerprint: string): void {
+  writeFileSync(stampFile(), `${JSON.stringify({ ...currentStamp(), contentFingerprint }, null, 2)}\n`);
+}
+
+/** The fingerprint of the posts the last build read, if it recorded one. */
+export function builtContentFingerprint(): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(stampFile(), "utf8")) as BuildStamp).contentFingerprint;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Why a build is needed, or undefined when the last one still fits. */

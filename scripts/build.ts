@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { getContent } from "../lib/content/store";
+import { contentFingerprint, getContent } from "../lib/content/store";
 import { withoutReactRuntime } from "../lib/serve/static-document";
 import { contentDir, distDir, isStaticExport, searchIndexDir } from "../lib/site/config";
 import { NO_LATER_PAGES } from "../lib/site/urls";
@@ -26,7 +26,7 @@ export async function buildSite(): Promise<number> {
   await bundleBrowserScripts();
   const code = await runNext(["build", ...process.argv.slice(2)]);
   if (code !== 0) return code;
-  writeBuildStamp();
+  writeBuildStamp(contentFingerprint(content));
   // After Next.js, which empties its dist dir; a static export's copy of public/ may hold a dev index to replace.
   rmSync(searchIndexDir(), { recursive: true, force: true });
   console.log(writeSiteSearchIndex(content, dir, searchIndexDir()));

@@ -6,12 +6,16 @@
  * all the same, through /search-index/fresh.json; `npm run build` writes
  * the index anew. (Writing it at every start would cost a minute at 50,000
  * posts.)
+ *
+ * It listens on 127.0.0.1 only, unless HOST (or `-H`) says otherwise: the
+ * preview shows drafts and unpublished posts, which must not be reachable
+ * from other machines by default.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { getContent } from "../lib/content/store";
 import { MANIFEST_PATH } from "../lib/search/layout";
-import { contentDir, searchIndexDir } from "../lib/site/config";
+import { contentDir, searchIndexDir, settings } from "../lib/site/config";
 import { bundleBrowserScripts } from "./bundle-browser";
 import { runNext } from "./next-bin";
 import { writeSiteSearchIndex } from "./search-index";
@@ -25,13 +29,21 @@ async function main(): Promise<number> {
     const dir = contentDir();
     console.log(writeSiteSearchIndex(getContent(dir), dir, indexDir));
   }
-  return runNext(["dev", ...process.argv.slice(2)]);
+  return runNext(nextDevArgs(process.argv.slice(2)));
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+/** `next dev`'s arguments: the caller's, bound to loopback (or HOST) unless they name a host themselves. */
+export function nextDevArgs(args: string[]): string[] {
+  const namesHost = args.some((a) => a === "-H" || a === "--hostname" || a.startsWith("--hostname="));
+  return ["dev", ...args, ...(namesHost ? [] : ["-H", settings.host({ dev: true })!])];
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,11 +1,14 @@
 /**
- * `npm start [-- -p <port>] [-H <host>]`: serves the portal on
- * http://localhost:3000 (or PORT), building first when there is no build yet
- * or it was made for another CONTENT_DIR, SITE_URL or mode.
+ * `npm start [-- -p <port>] [-H <host>]`: serves the portal on port 3000
+ * (or PORT) of every interface (or HOST), building first when there is no
+ * build yet or it was made for another CONTENT_DIR, SITE_URL or mode. A
+ * setting that is set but unusable (REVALIDATE_TOKEN too short, a word for a
+ * number) stops it before anything starts, with a line naming it.
  */
 import { parseArgs } from "node:util";
 import { buildSite } from "./build";
 import { whyBuildNeeded } from "./build-stamp";
+import { settings } from "../lib/site/config";
 import { serve } from "./serve";
 
 async function main(): Promise<number | undefined> {
@@ -13,9 +16,12 @@ async function main(): Promise<number | undefined> {
     args: process.argv.slice(2),
     options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
   });
-  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  const problems = settings.settingProblems();
+  for (const problem of problems) console.error(`npm start: ${problem}`);
+  if (problems.length) return 2;
+  const port = values.port === undefined ? settings.port() : Number(values.port);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    console.error(`not a port: ${values.port ?? process.env.PORT}`);
+    console.error(`npm start: not a port: ${values.port}`);
     return 2;
   }
   const reason = whyBuildNeeded();
@@ -24,9 +30,7 @@ async function main(): Promise<number | undefined> {
     const code = await buildSite();
     if (code !== 0) return code;
   }
-  // The content watcher (instrumentation.ts) calls back into this server, so it must know the port.
-  process.env.PORT = String(port);
-  await serve({ port, hostname: values.hostname });
+  await serve({ port, hostname: values.hostname ?? settings.host() });
   return undefined; // keep serving
 }
 

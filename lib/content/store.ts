@@ -4,6 +4,7 @@
  * Kept on `globalThis` because Next.js may evaluate this module more than
  * once in one process (one copy per bundle layer).
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { contentCacheDir, contentDir, showsDrafts } from "../site/config";
@@ -11,7 +12,8 @@ import { cacheFileFor, parserFingerprint, readParseCache, writeParseCache } from
 import { hiddenKind } from "./content-index";
 import { formatProblem, loadContent, type LoadedContent, type ParseCache } from "./load-content";
 import { renderPostBody } from "./parse";
-import type { Article } from "./types";
+import type { PostFileEntry } from "./load";
+import type { Article, ParseResult } from "./types";
 
 const KEY = Symbol.for("finews-portal.content");
 type Loaded = LoadedContent & { loadedAt: number };
@@ -93,6 +95,32 @@ export function refreshContent(dir: string = contentDir()): LoadedContent {
   const cache = (holder[KEY] ??= new Map());
   const previous = cache.get(dir);
   return remember(cache, dir, loadWithDiskCache(dir, previous?.cache), previous);
+}
+
+/**
+ * Parse results made elsewhere (the server's parse worker) for files of
+ * `dir`: kept in the in-memory parse cache, so the next `refreshContent`
+ * finds them unchanged and only rebuilds the index.
+ */
+export function rememberParsed(dir: string, parsed: { entry: Pick<PostFileEntry, "relativePath" | "size" | "mtimeMs">; result: ParseResult }[]): void {
+  const content = ((globalThis as Holder)[KEY] ??= new Map()).get(dir);
+  if (!content) return;
+  for (const { entry, result } of parsed) content.cache.set(entry.relativePath, { size: entry.size, mtimeMs: entry.mtimeMs, result });
+}
+
+/**
+ * A digest of which post files the content was read from (path, size and
+ * modification time of each): equal digests mean the same posts. A build
+ * records it, so that a server started later can tell whether the folder
+ * changed in between.
+ */
+export function contentFingerprint(content: Pick<LoadedContent, "cache">): string {
+  const hash = createHash("sha256");
+  for (const file of [...content.cache.keys()].sort()) {
+    const { size, mtimeMs } = content.cache.get(file)!;
+    hash.update(`${file}\0${size}\0${mtimeMs}\n`);
+  }
+  return hash.digest("hex").slice(0, 32);
 }
 
 /** An article's sanitized body HTML, rendered from its file now (pages are cached, so this runs once a page). */

@@ -5,7 +5,11 @@
  * warm-up, peak, at the end), and writes them to docs/serve-load.md.
  *
  *   npm run bench:serve -- [--content content] [--connections 100] [--duration 30]
- *                          [--warmup 10] [--out docs/serve-load.md]
+ *                          [--warmup 10] [--out docs/serve-load.md] [--hostile]
+ *
+ * `--hostile` runs scripts/bench/serve-hostile.ts instead (strangers' URLs
+ * beside the readers, posts dropped into a copy of the content folder) and
+ * writes docs/serve-hostile.md.
  *
  * The server is built into its own dist dir (.next-serve-bench) from the
  * given content folder, so the dev build is left alone. The load generator
@@ -13,12 +17,13 @@
  * bounds of what the server does on a machine of its own.
  */
 import autocannon from "autocannon";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sitemapAllPaths } from "./http";
 import { buildPortal, startPortal } from "./portal";
+import { runHostile } from "./serve-hostile";
 import { processTree, sleep } from "./proc";
 import { fmtBytes, fmtInt } from "./stats";
 
@@ -33,6 +38,7 @@ interface Cli {
   durationSec: number;
   warmupSec: number;
   out: string;
+  hostile: boolean;
 }
 
 function parseCli(argv: string[]): Cli {
@@ -43,7 +49,8 @@ function parseCli(argv: string[]): Cli {
       connections: { type: "string", default: "100" },
       duration: { type: "string", default: "30" },
       warmup: { type: "string", default: "10" },
-      out: { type: "string", default: "docs/serve-load.md" },
+      out: { type: "string" },
+      hostile: { type: "boolean", default: false },
     },
   });
   const int = (name: string, v: string) => {
@@ -56,7 +63,8 @@ function parseCli(argv: string[]): Cli {
     connections: int("connections", values.connections),
     durationSec: int("duration", values.duration),
     warmupSec: int("warmup", values.warmup),
-    out: path.resolve(values.out),
+    out: path.resolve(values.out ?? (values.hostile ? "docs/serve-hostile.md" : "docs/serve-load.md")),
+    hostile: values.hostile,
   };
 }
 
@@ -108,7 +116,10 @@ async function main(): Promise<number> {
   const cli = parseCli(process.argv.slice(2));
   const work = mkdtempSync(path.join(os.tmpdir(), "finews-serve-bench-"));
   const portalDir = process.cwd();
-  const env = { corpusDir: cli.content, distDir: DIST, cacheDir: path.join(work, "content-cache") };
+  // Hostile posts are written into the folder the server watches: a copy, never the given one.
+  const corpusDir = cli.hostile ? path.join(work, "content") : cli.content;
+  if (cli.hostile) cpSync(cli.content, corpusDir, { recursive: true });
+  const env = { corpusDir, distDir: DIST, cacheDir: path.join(work, "content-cache") };
   try {
     console.log(`Building ${cli.content} into ${DIST} (log: ${work}/build.log)…`);
     const build = await buildPortal(portalDir, env, { timeoutMs: 30 * 60_000, logFile: path.join(work, "build.log") });
@@ -117,6 +128,14 @@ async function main(): Promise<number> {
     try {
       const paths = mixPaths([...new Set(["/", ...((await sitemapAllPaths(server.base)) ?? [])])]);
       console.log(`${paths.length} requests in the mix (${MIX.article}:${MIX.category}:${MIX.home} article:category:home)`);
+      if (cli.hostile) {
+        const tables = await runHostile({ base: server.base, pid: server.pid, contentDir: corpusDir, distDir: path.join(portalDir, DIST), paths, connections: cli.connections, durationSec: cli.durationSec, warmupSec: cli.warmupSec });
+        const header = `# Serving hostile traffic and hostile posts\n\n\`npm run bench:serve -- --hostile\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${fmtBytes(os.totalmem())} RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z; content: a copy of ${path.relative(portalDir, cli.content) || "."} (${fmtInt(paths.length)} paths in the readers' mix; autocannon in the same process, on the same cores).\n\n`;
+        mkdirSync(path.dirname(cli.out), { recursive: true });
+        writeFileSync(cli.out, `${header}${tables}${keptNotes(cli.out)}`);
+        console.log(`\n${tables}\nWrote ${path.relative(portalDir, cli.out)}`);
+        return 0;
+      }
       const options = { url: server.base, connections: cli.connections, headers: { "accept-encoding": "gzip" }, timeout: 10, requests: paths.map((p) => ({ method: "GET" as const, path: p })) };
       const pid = server.pid;
       const memory = new MemoryTrace(pid).start();

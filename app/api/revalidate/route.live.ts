@@ -24,6 +24,8 @@ export async function POST(request: Request) {
   if (!token || !revalidateTokens().includes(token)) {
     return Response.json({ error: "unauthorized" }, { status: 401 });
   }
+  const files = await changedPosts(request);
+  if (files === undefined) return Response.json({ error: `body over ${MAX_BODY_BYTES} bytes` }, { status: 413 });
   const started = performance.now();
   const before = getIndex(); // a deleted post's category is only known here
   const content = refreshContent();
@@ -36,7 +38,7 @@ export async function POST(request: Request) {
   // A post's own URL may hold a cached 404 from before it existed; the layout
   // revalidation does not reach that entry, its literal path does. Its
   // category's feeds change with it.
-  for (const file of await changedPosts(request)) {
+  for (const file of files) {
     const id = articleIdFor(file);
     revalidatePath(articlePath({ id }));
     const category = (content.index.byId.get(id) ?? before.byId.get(id))?.category;
@@ -52,14 +54,39 @@ export async function POST(request: Request) {
   });
 }
 
-/** The `_posts/…` files the caller says changed (`{"files": [...]}`), if it said. */
-async function changedPosts(request: Request): Promise<string[]> {
+/** A list of 10,000 file names fits many times over; even a token holder does not get to fill the memory. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The `_posts/…` files the caller says changed (`{"files": [...]}`), if it said; undefined when the body is over the limit. */
+async function changedPosts(request: Request): Promise<string[] | undefined> {
+  const text = await readCapped(request, MAX_BODY_BYTES);
+  if (text === undefined) return undefined;
   try {
-    const body = (await request.json()) as { files?: unknown };
+    const body = JSON.parse(text) as { files?: unknown };
     return Array.isArray(body.files)
       ? body.files.filter((f): f is string => typeof f === "string" && f.startsWith("_posts/")).slice(0, 10_000)
       : [];
   } catch {
     return []; // No body: a plain "re-scan everything" call.
   }
+}
+
+/** The body as text, read no further than `limit` bytes (undefined past it, whatever Content-Length claimed). */
+async function readCapped(request: Request, limit: number): Promise<string | undefined> {
+  if (Number(request.headers.get("content-length") ?? 0) > limit) return undefined;
+  if (!request.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { settings } from "@/lib/site/config";
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe("lib/site/settings.cjs", () => {
+  it("reads sizes in bytes, k or M, and falls back to the default when unset", () => {
+    vi.stubEnv("MAX_POST_BYTES", "");
+    expect(settings.maxPostBytes()).toBe(2 * 1024 * 1024);
+    vi.stubEnv("MAX_POST_BYTES", "512k");
+    expect(settings.maxPostBytes()).toBe(512 * 1024);
+    vi.stubEnv("MAX_POST_BYTES", "4M");
+    expect(settings.maxPostBytes()).toBe(4 * 1024 * 1024);
+    vi.stubEnv("MAX_POST_BYTES", "100000");
+    expect(settings.maxPostBytes()).toBe(100_000);
+  });
+
+  it("names every value that is set but unusable, and only those", () => {
+    vi.stubEnv("MAX_POST_BYTES", "lots");
+    vi.stubEnv("MICROCACHE_TTL_MS", "1s");
+    vi.stubEnv("PORT", "70000");
+    vi.stubEnv("REVALIDATE_TOKEN", "short");
+    vi.stubEnv("MAX_POST_DEPTH", "50");
+    expect(settings.settingProblems()).toEqual([
+      'PORT=70000 is out of range (1–65535)',
+      'MICROCACHE_TTL_MS="1s" is not a whole number',
+      'MAX_POST_BYTES="lots" is not a whole number of bytes (512k, 2M)',
+      "REVALIDATE_TOKEN is 5 characters long; it must have 16 or more (openssl rand -hex 24 makes one)",
+    ]);
+    // An unusable value is never used: the default stands (and npm start refuses to start).
+    expect(settings.maxPostBytes()).toBe(2 * 1024 * 1024);
+    expect(settings.revalidateToken()).toBeUndefined();
+  });
+
+  it("binds the dev server to loopback and npm start to every interface unless HOST says otherwise", () => {
+    vi.stubEnv("HOST", "");
+    expect(settings.host({ dev: true })).toBe("127.0.0.1");
+    expect(settings.host()).toBeUndefined();
+    vi.stubEnv("HOST", "::1");
+    expect(settings.host({ dev: true })).toBe("::1");
+    expect(settings.host()).toBe("::1");
+  });
+
+  it("builds into out/ for a static export, .next otherwise, NEXT_DIST_DIR above both", () => {
+    vi.stubEnv("NEXT_DIST_DIR", "");
+    vi.stubEnv("STATIC_EXPORT", "1");
+    expect(settings.distDirName()).toBe("out");
+    vi.stubEnv("STATIC_EXPORT", "");
+    expect(settings.distDirName()).toBe(".next");
+    vi.stubEnv("NEXT_DIST_DIR", ".next-x");
+    expect(settings.distDirName()).toBe(".next-x");
+  });
+});
