@@ -26,7 +26,9 @@ import path from "node:path";
 import { Microcache } from "../lib/serve/microcache";
 import { servingSearchIndex } from "../lib/serve/search-index-files";
 import { servingWithoutReactRuntime, withoutReactRuntime } from "../lib/serve/static-document";
-import { contentFingerprint, getContent } from "../lib/content/store";
+import { startContentWorker } from "../lib/content/content-worker";
+import { contentFingerprint, getContent, setBodyRenderer } from "../lib/content/store";
+import { articleBodies } from "../lib/serve/article-bodies";
 import { startFreshness } from "../lib/serve/freshness";
 import { describeListenAddress } from "../lib/serve/listen-address";
 import { contentDir, distDir, searchIndexDir, settings } from "../lib/site/config";
@@ -51,6 +53,9 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const started = performance.now();
   const content = getContent();
   console.log(`content: ${content.published} posts from ${contentDir()} (${content.parsed} parsed) in ${Math.round(performance.now() - started)} ms`);
+  // Parsing and body rendering happen in a worker thread: readers never wait behind a long post.
+  const worker = startContentWorker();
+  setBodyRenderer(articleBodies({ worker }));
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   await app.prepare();
@@ -89,13 +94,13 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
     if (answer.statusCode !== 200) throw new Error(`revalidate answered ${answer.statusCode}: ${result.error ?? answer.payload.slice(0, 200)}`);
     return result.summary ?? "";
   };
-  const freshness = startFreshness({ contentDir: contentDir(), watch: settings.watchesContent(), revalidate });
+  const freshness = startFreshness({ contentDir: contentDir(), watch: settings.watchesContent(), revalidate, worker });
   // Pages prerendered by the build show the posts it read; if the folder changed since, they are out of date.
   if (builtContentFingerprint() !== contentFingerprint(content)) void freshness.refresh([], "content changed since the build");
 
   const shutdown = () => {
     server.close();
-    void Promise.allSettled([freshness.close(), app.close()]).finally(() => process.exit(0));
+    void Promise.allSettled([freshness.close().then(() => worker.close()), app.close()]).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.once("SIGINT", shutdown);

@@ -123,11 +123,32 @@ export function contentFingerprint(content: Pick<LoadedContent, "cache">): strin
   return hash.digest("hex").slice(0, 32);
 }
 
-/** An article's sanitized body HTML, rendered from its file now (pages are cached, so this runs once a page). */
-export function getArticleBody(article: Pick<Article, "file">, dir: string = contentDir()): string | undefined {
+const BODY_RENDERER = Symbol.for("finews-portal.body-renderer");
+type BodyRenderer = (file: string) => Promise<string | undefined>;
+
+/**
+ * Where article bodies are rendered: `npm start` hands in its content
+ * worker (lib/serve/article-bodies.ts), so a long body never stalls the
+ * thread that answers readers; builds and `npm run dev` render in place.
+ */
+export function setBodyRenderer(render: BodyRenderer | undefined): void {
+  (globalThis as { [BODY_RENDERER]?: BodyRenderer })[BODY_RENDERER] = render;
+}
+
+/** An article's sanitized body HTML (pages are cached, so this runs once a page); undefined when its file can no longer be read. */
+export async function getArticleBody(article: Pick<Article, "file">, dir: string = contentDir()): Promise<string | undefined> {
+  const file = path.join(/*turbopackIgnore: true*/ dir, article.file);
+  const render = (globalThis as { [BODY_RENDERER]?: BodyRenderer })[BODY_RENDERER];
+  return render ? render(file) : renderBodyFile(file);
+}
+
+/** A post's body HTML from its file (absolute path), rendered here and now; undefined when the file can no longer be read. */
+export function renderBodyFile(file: string): string | undefined {
+  let bytes: Buffer;
   try {
-    return renderPostBody({ bytes: readFileSync(path.join(/*turbopackIgnore: true*/ dir, article.file)) });
+    bytes = readFileSync(/*turbopackIgnore: true*/ file);
   } catch {
     return undefined;
   }
+  return renderPostBody({ bytes });
 }

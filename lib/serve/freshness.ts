@@ -5,7 +5,7 @@
  * stops them when it closes), so nothing guesses a port or outlives it.
  *
  * A change goes: the watcher reports files → new and changed posts are
- * parsed in the worker thread (lib/content/parse-off-thread.ts), readers
+ * parsed in the worker thread (lib/content/content-worker.ts), readers
  * meanwhile get the current pages → the results join the store's parse
  * cache → `revalidate` rebuilds the index from that cache (no parsing left
  * to do) and drops the cached pages. Refreshes run one at a time; changes
@@ -13,7 +13,7 @@
  */
 import { getContent, rememberParsed } from "../content/store";
 import { listPostFiles } from "../content/load";
-import { offThreadParser } from "../content/parse-off-thread";
+import type { ContentWorker } from "../content/content-worker";
 import { scheduleAt } from "../content/schedule";
 import { watchContent } from "../content/watch";
 import { formatShanghai } from "../time";
@@ -24,6 +24,8 @@ export interface FreshnessOptions {
   watch: boolean;
   /** Rebuilds the index and revalidates the pages (the `/api/revalidate` hook); resolves to its summary line. */
   revalidate: (files: string[]) => Promise<string>;
+  /** Where posts are parsed (its owner closes it). */
+  worker: ContentWorker;
   log?: (line: string) => void;
 }
 
@@ -33,8 +35,7 @@ export interface Freshness {
   close(): Promise<void>;
 }
 
-export function startFreshness({ contentDir, watch, revalidate, log = console.log }: FreshnessOptions): Freshness {
-  const parser = offThreadParser({ log });
+export function startFreshness({ contentDir, watch, revalidate, worker, log = console.log }: FreshnessOptions): Freshness {
   let closed = false;
   let queue = Promise.resolve();
   let cancelScheduled = () => {};
@@ -46,7 +47,7 @@ export function startFreshness({ contentDir, watch, revalidate, log = console.lo
       const cached = known.get(entry.relativePath);
       return !cached || cached.size !== entry.size || cached.mtimeMs !== entry.mtimeMs;
     });
-    const results = await parser.parse(changed);
+    const results = await worker.parse(changed);
     rememberParsed(
       contentDir,
       changed.map((entry, i) => ({ entry, result: results[i] })),
@@ -94,7 +95,7 @@ export function startFreshness({ contentDir, watch, revalidate, log = console.lo
       closed = true;
       stopWatching();
       cancelScheduled();
-      await parser.close();
+      await queue;
     },
   };
 }

@@ -21,7 +21,7 @@ for (const name of readdirSync(pages).filter((n) => n.endsWith(".html"))) {
   const id = name.slice(0, -".html".length);
   const article = index.byId.get(id);
   if (!article) continue;
-  const body = Buffer.byteLength(getArticleBody(article) ?? "");
+  const body = Buffer.byteLength((await getArticleBody(article)) ?? "");
   const html = Buffer.byteLength(withoutReactRuntime(readFileSync(path.join(pages, name), "utf8")));
   overheads.push({ id, overhead: html - 2 * body, html, body });
 }

@@ -1,8 +1,8 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getContent, refreshContent } from "@/lib/content/store";
-import { offThreadParser } from "@/lib/content/parse-off-thread";
+import { getContent, refreshContent, renderBodyFile } from "@/lib/content/store";
+import { startContentWorker, type ContentWorker } from "@/lib/content/content-worker";
 import { listPostFiles, readPostFile } from "@/lib/content/load";
 import { parsePost } from "@/lib/content/parse";
 import { startFreshness, type Freshness } from "@/lib/serve/freshness";
@@ -10,26 +10,28 @@ import { toFrontMatterDate } from "@/lib/time";
 import { post, tempContentDir } from "../helpers/fixtures";
 
 let running: Freshness | undefined;
+let worker: ContentWorker | undefined;
 afterEach(async () => {
   await running?.close();
+  await worker?.close();
   running = undefined;
   vi.unstubAllEnvs();
 });
+const aWorker = () => (worker = startContentWorker({ log: () => {} }));
 
 const article = (title: string, date = "2024-01-01 08:00:00 +0800") => post({ title, date, categories: "emnews" }, "正文。\n\n<https://a.example/1>");
 
-describe("lib/content/parse-off-thread", () => {
-  it("parses in a worker thread what parsePost makes of the same files", async () => {
+describe("lib/content/content-worker", () => {
+  it("parses and renders in a worker thread what the main thread would make of the same files", async () => {
     const dir = tempContentDir({ "_posts/2024-01-01-a.md": article("甲"), "_posts/2024-01-02-b.md": "no front matter" });
     const entries = listPostFiles(dir);
-    const parser = offThreadParser({ log: () => {} });
-    try {
-      const results = await parser.parse(entries);
-      expect(results).toEqual(entries.map((e) => parsePost(readPostFile(e))));
-      expect(parser.stats()).toEqual({ offThread: 2, inline: 0 });
-    } finally {
-      await parser.close();
-    }
+    const thread = aWorker();
+    expect(await thread.parse(entries)).toEqual(entries.map((e) => parsePost(readPostFile(e))));
+    const body = await thread.renderBody(entries[0].path);
+    expect(body).toBe(renderBodyFile(entries[0].path));
+    expect(body).toContain("<p>正文。</p>");
+    expect(await thread.renderBody(path.join(dir, "_posts", "gone.md"))).toBeUndefined();
+    expect(thread.stats()).toEqual({ offThread: 3, inline: 0 });
   });
 });
 
@@ -42,6 +44,7 @@ describe("lib/serve/freshness", () => {
     const lines: string[] = [];
     let parsedByRevalidate = -1;
     running = startFreshness({
+      worker: aWorker(),
       contentDir: dir,
       watch: true,
       log: (line) => lines.push(line),
@@ -57,6 +60,7 @@ describe("lib/serve/freshness", () => {
     expect(calls[0]).toEqual([path.join("_posts", "2024-01-02-b.md")]);
     // The worker had parsed it already: the refresh inside the hook only rebuilt the index.
     expect(parsedByRevalidate).toBe(0);
+    expect(worker!.stats().offThread).toBe(1);
     expect(getContent(dir).index.articles.map((a) => a.title).sort()).toEqual(["乙", "甲"]);
     await vi.waitFor(() => expect(lines.some((l) => /^content changed \(_posts\/2024-01-02-b\.md\): 2 posts in \d+ ms$/.test(l))).toBe(true));
   });
@@ -68,6 +72,7 @@ describe("lib/serve/freshness", () => {
     expect(getContent(dir).published).toBe(1);
     const calls: string[][] = [];
     running = startFreshness({
+      worker: aWorker(),
       contentDir: dir,
       watch: false,
       log: () => {},
@@ -87,6 +92,7 @@ describe("lib/serve/freshness", () => {
     const lines: string[] = [];
     let fail = true;
     running = startFreshness({
+      worker: aWorker(),
       contentDir: dir,
       watch: true,
       log: (line) => lines.push(line),

@@ -62,7 +62,7 @@ export default async function ArticlePage(props: Props) {
     if (problems.length) return <ContentProblems file={problems[0].file} lines={problems.map(formatProblem)} />;
     notFound();
   }
-  const bodyHtml = getArticleBody(article);
+  const bodyHtml = await getArticleBody(article);
   if (bodyHtml === undefined) notFound();
   const categoryHref = categoryPath(article.category);
   const index = getIndex();
