@@ -1,23 +1,24 @@
 /**
- * The production server behind `npm start`: Next.js's request handler
- * (what `next start` runs), its pages without the React runtime
- * (lib/serve/static-document.ts), the search index's files from disk
- * (lib/serve/search-index-files.ts), all compressed, behind a one-second
- * page cache in memory (lib/serve/microcache.ts). Next.js alone renders or reads each page from
- * its disk cache on every request, about 600 requests/s on 2 cores; the
- * cache answers repeat reads of a hot page from memory, so a hundred
- * readers at once do not queue behind the renderer.
+ * The production server behind `npm start`: Next.js's request handler (what
+ * `next start` runs) and the search index's files from disk
+ * (lib/serve/search-index-files.ts), behind one response pipeline
+ * (lib/serve/pipeline.ts): pages leave without the React runtime, with caching headers a CDN can
+ * follow, compressed, and kept for a second in a bounded page cache. Next.js
+ * alone renders or reads each page from its disk cache on every request,
+ * about 600 requests/s on 2 cores; the cache answers repeat reads of a hot
+ * page from memory, so a hundred readers at once do not queue behind the
+ * renderer.
  *
- * MICROCACHE_TTL_MS sets the reuse window (default 1000; 0 turns it off).
+ * MICROCACHE_TTL_MS, MICROCACHE_MAX_BYTES and MICROCACHE_MAX_ENTRIES size the
+ * page cache (lib/site/settings.cjs).
  */
-import compression from "compression";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { Microcache } from "../lib/serve/microcache";
+import { createPipeline } from "../lib/serve/pipeline";
 import { servingSearchIndex } from "../lib/serve/search-index-files";
-import { servingWithoutReactRuntime, withoutReactRuntime } from "../lib/serve/static-document";
-import { distDir, searchIndexDir } from "../lib/site/config";
+import { withoutReactRuntime } from "../lib/serve/static-document";
+import { distDir, searchIndexDir, settings } from "../lib/site/config";
 
 export interface ServeOptions {
   port: number;
@@ -36,28 +37,22 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const asked = Number(process.env.MICROCACHE_TTL_MS ?? 1000);
-  const ttlMs = Number.isFinite(asked) && asked >= 0 ? asked : 1000;
-  const cache = new Microcache({ ttlMs });
-  // Pages leave without the React runtime (lib/serve/static-document.ts), then compressed
-  // here (brotli or gzip, as the client accepts) since Next.js's own compression is off.
-  const page = servingSearchIndex(
-    searchIndexDir(),
-    servingWithoutReactRuntime((req, res) => handle(req, res), { notFoundDocument: notFoundDocument() }),
-  );
-  // The search index's binary shards compress too (3-5× smaller): they are not a type compression knows.
-  const compress = compression({ filter: (req, res) => res.getHeader("content-type") === "application/octet-stream" || compression.filter(req, res) });
-  const server = http.createServer(
-    cache.wrap((req, res) => new Promise<void>((resolve, reject) => compress(req as never, res as never, () => Promise.resolve(page(req, res)).then(() => resolve(), reject)))),
-  );
+  const pipeline = createPipeline({
+    handler: servingSearchIndex(searchIndexDir(), (req, res) => handle(req, res)),
+    notFoundDocument: notFoundDocument(),
+    cache: { ttlMs: settings.microcacheTtlMs(), maxBytes: settings.microcacheMaxBytes(), maxEntries: settings.microcacheMaxEntries() },
+  });
+  const server = http.createServer((req, res) => void pipeline.handle(req, res));
   // Longer than a typical load balancer's idle timeout, so it never reuses a socket we closed.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, hostname, () => resolve());
   });
+  const ttlMs = settings.microcacheTtlMs();
   console.log(`▲ finews portal on http://${hostname ?? "localhost"}:${port} (page cache ${ttlMs > 0 ? `${ttlMs} ms` : "off"})`);
   const shutdown = () => {
+    pipeline.close();
     server.close();
     void app.close().finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
