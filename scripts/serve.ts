@@ -2,7 +2,8 @@
  * The production server behind `npm start`: Next.js's request handler (what
  * `next start` runs) and the search index's files from disk
  * (lib/serve/search-index-files.ts), behind one response pipeline
- * (lib/serve/pipeline.ts): pages leave without the React runtime, with caching headers a CDN can
+ * (lib/serve/pipeline.ts): requests a stranger controls are refused early,
+ * pages leave without the React runtime, with caching headers a CDN can
  * follow, compressed, and kept for a second in a bounded page cache. Next.js
  * alone renders or reads each page from its disk cache on every request,
  * about 600 requests/s on 2 cores; the cache answers repeat reads of a hot

@@ -1,7 +1,8 @@
 /**
- * What `npm start` puts in front of Next.js, as one bounded pipeline.
- * Next.js's answer is buffered once into a value (lib/serve/capture.ts), and
- * that value goes through plain steps, in this order:
+ * What `npm start` puts in front of Next.js, as one bounded pipeline. A
+ * request is checked (lib/serve/request-guard.ts), then Next.js's answer is
+ * buffered once into a value (lib/serve/capture.ts), and that value goes
+ * through plain steps, in this order:
  *
  *   strip the React runtime from HTML        static-document.ts
  *   Next's empty 404 shell → the 404 page    static-document.ts
@@ -22,6 +23,7 @@ import { withCachingHeaders } from "./caching-headers";
 import { captureAnswer, type Handler } from "./capture";
 import { chooseEncoding, type Encoding, encodeAnswer } from "./encoding";
 import { cacheKey, PageCache, type PageCacheOptions } from "./page-cache";
+import { pathOf, refusal } from "./request-guard";
 import { type Requested, sendAnswer, sendHead } from "./send";
 import { stripReactRuntime, withNotFoundDocument } from "./static-document";
 import { type Conditions, withValidators } from "./validators";
@@ -37,6 +39,8 @@ export interface PipelineOptions {
   cache: Omit<PageCacheOptions, "now">;
   /** Largest body held in memory; a larger one streams through unchanged (default 16 MiB). */
   maxBodyBytes?: number;
+  /** Longest request-target served (default 4 KiB). */
+  maxTargetBytes?: number;
   /** Where one-line notices go (default: stderr). */
   log?: (line: string) => void;
   /** Clock, for tests. */
@@ -57,6 +61,7 @@ const SERVER_ERROR = withCachingHeaders(plainText(500, "500 服务器出错了�
 export function createPipeline(options: PipelineOptions): Pipeline {
   const { handler, notFoundDocument, lastModified, now = Date.now } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 16 * MiB;
+  const maxTargetBytes = options.maxTargetBytes ?? 4096;
   const log = options.log ?? ((line: string) => console.error("%s", line));
   const cache = new PageCache({ ...options.cache, now });
 
@@ -81,10 +86,16 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   // Never rejects: whatever fails ends as one log line and a 500.
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? "GET";
-    const path = (req.url ?? "/").split("?", 1)[0];
+    const path = pathOf(req.url ?? "/");
     const encoding = chooseEncoding(req.headers["accept-encoding"]);
     const request: Requested = { method, conditions: takeConditions(req) };
     try {
+      const refused = refusal(req, { maxTargetBytes, notFoundDocument });
+      if (refused) {
+        if (refused.log) log(refused.log);
+        sendAnswer(res, await finish(refused.answer, path, encoding), request);
+        return;
+      }
       const key = cache.enabled ? cacheKey(req, encoding) : undefined;
       req.method = method === "HEAD" ? "GET" : method;
       const make = () => produce(req, res, path, encoding, request);
