@@ -16,6 +16,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
+import { contentLoadedAt } from "../lib/content/store";
 import { createPipeline } from "../lib/serve/pipeline";
 import { servingSearchIndex } from "../lib/serve/search-index-files";
 import { withoutReactRuntime } from "../lib/serve/static-document";
@@ -41,6 +42,8 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const pipeline = createPipeline({
     handler: servingSearchIndex(searchIndexDir(), (req, res) => handle(req, res)),
     notFoundDocument: notFoundDocument(),
+    // Pages, feeds and sitemaps are rendered from the content index: it last changed when it was last (re)read.
+    lastModified: () => contentLoadedAt(),
     cache: { ttlMs: settings.microcacheTtlMs(), maxBytes: settings.microcacheMaxBytes(), maxEntries: settings.microcacheMaxEntries() },
   });
   const server = http.createServer((req, res) => void pipeline.handle(req, res));
