@@ -1,38 +1,41 @@
 /**
- * The production server behind `npm start`: Next.js's request handler
- * (what `next start` runs), its pages without the React runtime
- * (lib/serve/static-document.ts), the search index's files from disk
- * (lib/serve/search-index-files.ts), all compressed, behind a one-second
- * page cache in memory (lib/serve/microcache.ts). Next.js alone renders or reads each page from
- * its disk cache on every request, about 600 requests/s on 2 cores; the
- * cache answers repeat reads of a hot page from memory, so a hundred
- * readers at once do not queue behind the renderer.
+ * The production server behind `npm start`: Next.js's request handler (what
+ * `next start` runs) and the search index's files from disk
+ * (lib/serve/search-index-files.ts), behind one response pipeline
+ * (lib/serve/pipeline.ts): requests a stranger controls are refused early,
+ * pages leave without the React runtime, with caching headers a CDN can
+ * follow, compressed, and kept for a second in a bounded page cache. Next.js
+ * alone renders or reads each page from its disk cache on every request,
+ * about 600 requests/s on 2 cores; the cache answers repeat reads of a hot
+ * page from memory, so a hundred readers at once do not queue behind the
+ * renderer.
  *
- * MICROCACHE_TTL_MS sets the reuse window (default 1000; 0 turns it off).
+ * MICROCACHE_TTL_MS, MICROCACHE_MAX_BYTES and MICROCACHE_MAX_ENTRIES size the
+ * page cache (lib/site/settings.cjs).
  *
  * The server that owns the port also owns what keeps its pages fresh
  * (lib/serve/freshness.ts): the content watcher, the scheduled-post timer
- * and the parse worker start once it listens and stop when it closes. They
+ * and the content worker start once it listens and stop when it closes. They
  * revalidate through the same `/api/revalidate` route operators call,
  * handed to Next.js in-process (Next.js drops cached pages only from inside
  * one of its requests), never over the network.
  */
-import compression from "compression";
 import inject from "light-my-request";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { Microcache } from "../lib/serve/microcache";
-import { servingSearchIndex } from "../lib/serve/search-index-files";
-import { servingWithoutReactRuntime, withoutReactRuntime } from "../lib/serve/static-document";
 import { startContentWorker } from "../lib/content/content-worker";
-import { contentFingerprint, getContent, setBodyRenderer } from "../lib/content/store";
+import { contentFingerprint, contentLoadedAt, getContent, setBodyRenderer } from "../lib/content/store";
 import { articleBodies } from "../lib/serve/article-bodies";
 import { startFreshness } from "../lib/serve/freshness";
 import { describeListenAddress } from "../lib/serve/listen-address";
+import { createPipeline } from "../lib/serve/pipeline";
+import { servingSearchIndex } from "../lib/serve/search-index-files";
+import { withoutReactRuntime } from "../lib/serve/static-document";
 import { contentDir, distDir, searchIndexDir, settings } from "../lib/site/config";
 import { watcherToken } from "../lib/site/revalidate-token";
+import { REVALIDATE_PATH } from "../lib/site/urls";
 import { builtContentFingerprint } from "./build-stamp";
 
 export interface ServeOptions {
@@ -53,40 +56,35 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const started = performance.now();
   const content = getContent();
   console.log(`content: ${content.published} posts from ${contentDir()} (${content.parsed} parsed) in ${Math.round(performance.now() - started)} ms`);
-  // Parsing and body rendering happen in a worker thread: readers never wait behind a long post.
+  // Parsing and body rendering happen in worker threads: readers never wait behind a long post.
   const worker = startContentWorker();
   setBodyRenderer(articleBodies({ worker }));
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const asked = Number(process.env.MICROCACHE_TTL_MS ?? 1000);
-  const ttlMs = Number.isFinite(asked) && asked >= 0 ? asked : 1000;
-  const cache = new Microcache({ ttlMs });
-  // Pages leave without the React runtime (lib/serve/static-document.ts), then compressed
-  // here (brotli or gzip, as the client accepts) since Next.js's own compression is off.
-  const page = servingSearchIndex(
-    searchIndexDir(),
-    servingWithoutReactRuntime((req, res) => handle(req, res), { notFoundDocument: notFoundDocument() }),
-  );
-  // The search index's binary shards compress too (3-5× smaller): they are not a type compression knows.
-  const compress = compression({ filter: (req, res) => res.getHeader("content-type") === "application/octet-stream" || compression.filter(req, res) });
-  const server = http.createServer(
-    cache.wrap((req, res) => new Promise<void>((resolve, reject) => compress(req as never, res as never, () => Promise.resolve(page(req, res)).then(() => resolve(), reject)))),
-  );
+  const pipeline = createPipeline({
+    handler: servingSearchIndex(searchIndexDir(), (req, res) => handle(req, res)),
+    notFoundDocument: notFoundDocument(),
+    // Pages, feeds and sitemaps are rendered from the content index: it last changed when it was last (re)read.
+    lastModified: () => contentLoadedAt(),
+    cache: { ttlMs: settings.microcacheTtlMs(), maxBytes: settings.microcacheMaxBytes(), maxEntries: settings.microcacheMaxEntries() },
+  });
+  const server = http.createServer((req, res) => void pipeline.handle(req, res));
   // Longer than a typical load balancer's idle timeout, so it never reuses a socket we closed.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, hostname, () => resolve());
   });
+  const ttlMs = settings.microcacheTtlMs();
   console.log(`▲ finews portal listening on ${describeListenAddress(server.address() as AddressInfo)} (page cache ${ttlMs > 0 ? `${ttlMs} ms` : "off"})`);
 
   /** The revalidate hook, handed to Next.js in-process; the Host is this server's, for the hook's own warm-up request. */
   const revalidate = async (files: string[]): Promise<string> => {
     const answer = await inject(handle as never, {
       method: "POST",
-      url: "/api/revalidate",
+      url: REVALIDATE_PATH,
       headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${watcherToken()}`, "content-type": "application/json" },
       payload: JSON.stringify({ files }),
     });
@@ -99,6 +97,7 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   if (builtContentFingerprint() !== contentFingerprint(content)) void freshness.refresh([], "content changed since the build");
 
   const shutdown = () => {
+    pipeline.close();
     server.close();
     void Promise.allSettled([freshness.close().then(() => worker.close()), app.close()]).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();

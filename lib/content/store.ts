@@ -86,6 +86,11 @@ function publicOnly(cache: ParseCache): ParseCache {
 
 export const getIndex = () => getContent().index;
 
+/** When `dir`'s index was last (re)read, in ms since the epoch; undefined before the first read, which this never starts. */
+export function contentLoadedAt(dir: string = contentDir()): number | undefined {
+  return (globalThis as Holder)[KEY]?.get(dir)?.loadedAt;
+}
+
 /**
  * Re-scans the content folder and swaps in a fresh index, re-parsing only
  * new and changed files. Pages read the new index on their next render.

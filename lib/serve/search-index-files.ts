@@ -5,10 +5,11 @@
  * public/ at build time, and the index belongs to the build, not to the
  * source tree (two builds of different content can live side by side).
  *
- * Files inside a build folder (`/search-index/<12 hex digits>/…`) never
- * change, since the folder is named by their content: cached for a year.
- * The manifest, which names the current build, is revalidated every time.
- * `fresh.json` is a route of the app (lib/search/fresh.ts) and passes through.
+ * What caches are told (files in a build folder, named by their content,
+ * for a year; the manifest briefly) is lib/serve/caching-headers.ts's call,
+ * as for every answer. A directory or a path that names no file falls
+ * through to the app (`fresh.json` is a route, lib/search/fresh.ts; else
+ * its 404), never to a redirect.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import serveStatic from "serve-static";
@@ -16,17 +17,15 @@ import { SEARCH_INDEX_PATH } from "../site/search-urls";
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
-const IMMUTABLE = /[\\/][0-9a-f]{12}[\\/]/;
-
 export function servingSearchIndex(dir: string, next: Handler): Handler {
   const files = serveStatic(dir, {
     index: false,
     dotfiles: "ignore",
     fallthrough: true,
-    setHeaders(res, file) {
-      res.setHeader("cache-control", IMMUTABLE.test(file) ? "public, max-age=31536000, immutable" : "no-cache");
-      res.setHeader("x-content-type-options", "nosniff");
-    },
+    redirect: false,
+    // Validators are the pipeline's (a hash of the bytes); Cache-Control too.
+    etag: false,
+    cacheControl: false,
   });
   const prefix = `${SEARCH_INDEX_PATH}/`;
   return (req, res) => {

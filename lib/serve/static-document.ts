@@ -11,8 +11,9 @@
  * blocking time and kept performance at 75–90; the payload doubled every
  * page's bytes. Next.js has no switch for this in the App Router
  * (vercel/next.js#45009), so production responses and static-export files
- * go through `withoutReactRuntime`; `npm run dev` keeps the runtime (fast
- * refresh for editors).
+ * go through `withoutReactRuntime` (the server's pipeline, lib/serve/pipeline.ts,
+ * and the export step of `npm run build`); `npm run dev` keeps the runtime
+ * (fast refresh for editors).
  *
  * What is removed, and only that: `<script>` elements loading Next.js's
  * chunks from /_next/static/, its inline bootstrap (`self.__next_f`, the
@@ -26,7 +27,7 @@
  * re-serialisation would cost milliseconds per response and change bytes
  * everywhere else.
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import { type Answer, headerOf } from "./answer";
 
 /**
  * A comment, a raw-text element with its text, or any other start tag.
@@ -57,106 +58,25 @@ export function isHtmlDocument(contentType: string | number | string[] | undefin
   return typeof contentType === "string" && /^text\/html\b/i.test(contentType);
 }
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
+/** An HTML answer without the React runtime (its length follows when sent); any other answer as it is. */
+export function stripReactRuntime(answer: Answer): Answer {
+  if (!isHtmlDocument(headerOf(answer, "content-type")) || headerOf(answer, "content-encoding")) return answer;
+  return { ...answer, body: Buffer.from(withoutReactRuntime(answer.body.toString("utf8")), "utf8") };
+}
 
 /**
- * Wraps a request handler so that its HTML documents leave without the
- * React runtime. An HTML response is held back until it ends (a page is
- * tens of kilobytes), transformed once, and sent with its new length;
- * everything else passes through untouched.
- *
  * A 404 from `notFound()` in a page rendered on request comes from Next.js
  * as an empty `<html id="__next_error__">` shell whose not-found page exists
  * only in the React payload, for the client runtime to draw
- * (vercel/next.js#62228); with `notFoundDocument` (the prerendered
- * `_not-found.html`) such a shell is answered with the real page instead.
- *
- * Next.js's own compression must
- * be off (next.config.js): the transform needs the plain text, and the
- * server compresses afterwards.
+ * (vercel/next.js#62228): such a shell is answered with the real page
+ * instead (the prerendered `_not-found.html`, without the runtime).
  */
-export function servingWithoutReactRuntime(next: Handler, { notFoundDocument }: { notFoundDocument?: string } = {}): Handler {
-  return (req, res) => {
-    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
-    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => ServerResponse;
-    const flushHeaders = res.flushHeaders.bind(res);
-    let held: Buffer[] | undefined;
-    let decided = false;
-    let head: unknown[] | undefined;
-
-    // Decided at the first byte (or the end): by then the status and Content-Type are set.
-    const decide = () => {
-      if (decided) return;
-      decided = true;
-      if (isHtmlDocument(headerOf(res, head, "content-type"))) return void (held = []);
-      res.writeHead = writeHead as typeof res.writeHead; // Node's own end() calls it for the implicit head
-      if (head) writeHead(...head);
-    };
-    res.writeHead = ((...args: unknown[]) => {
-      head = args; // applied when the body is known
-      return res;
-    }) as typeof res.writeHead;
-    res.flushHeaders = () => {
-      decide();
-      if (!held) flushHeaders();
-    };
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      decide();
-      if (!held) return write(chunk, ...rest);
-      held.push(toBuffer(chunk, rest[0]));
-      const callback = rest.find((r) => typeof r === "function") as (() => void) | undefined;
-      callback?.();
-      return true;
-    }) as typeof res.write;
-    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      decide();
-      if (!held) return end(chunk, ...rest);
-      if (chunk !== undefined && chunk !== null && typeof chunk !== "function") held.push(toBuffer(chunk, rest[0]));
-      let html = withoutReactRuntime(Buffer.concat(held).toString("utf8"));
-      if (notFoundDocument && isErrorShell(html)) html = notFoundDocument;
-      const body = Buffer.from(html, "utf8");
-      res.writeHead = writeHead as typeof res.writeHead;
-      if (head) applyHead(res, head);
-      if (req.method === "HEAD") res.removeHeader("content-length");
-      else res.setHeader("content-length", body.length);
-      const callback = [chunk, ...rest].find((r) => typeof r === "function") as (() => void) | undefined;
-      return end(req.method === "HEAD" ? undefined : body, callback);
-    }) as typeof res.end;
-    return next(req, res);
-  };
+export function withNotFoundDocument(answer: Answer, notFoundDocument: string | undefined): Answer {
+  if (!notFoundDocument || answer.status !== 404 || !isHtmlDocument(headerOf(answer, "content-type"))) return answer;
+  return isErrorShell(answer.body.toString("utf8")) ? { ...answer, body: Buffer.from(notFoundDocument, "utf8") } : answer;
 }
 
 /** Next.js's empty error document, whose content only the client runtime would render. */
 export function isErrorShell(html: string): boolean {
   return /^\s*<!DOCTYPE html><html id="__next_error__"/i.test(html) && !/<main\b/i.test(html);
-}
-
-function toBuffer(chunk: unknown, encoding: unknown): Buffer {
-  if (Buffer.isBuffer(chunk)) return chunk;
-  if (typeof chunk === "string") return Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
-  return Buffer.from(chunk as Uint8Array);
-}
-
-/** A header as it will be sent: from a held-back writeHead call, else from setHeader. */
-function headerOf(res: ServerResponse, head: unknown[] | undefined, name: string): string | number | string[] | undefined {
-  const headers = head?.find((a) => typeof a === "object" && a !== null);
-  if (Array.isArray(headers)) {
-    for (let i = 0; i + 1 < headers.length; i += 2) if (String(headers[i]).toLowerCase() === name) return String(headers[i + 1]);
-  } else if (headers) {
-    for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name) return value as string;
-  }
-  return res.getHeader(name);
-}
-
-/** Turns a held-back `writeHead(status, [message], [headers])` into setHeader calls, so the length can still change. */
-function applyHead(res: ServerResponse, [status, ...rest]: unknown[]): void {
-  res.statusCode = Number(status);
-  if (typeof rest[0] === "string") res.statusMessage = rest.shift() as string;
-  const headers = rest[0];
-  if (Array.isArray(headers)) {
-    for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(String(headers[i]), headers[i + 1] as string);
-  } else if (headers && typeof headers === "object") {
-    for (const [key, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(key, value as string);
-  }
 }

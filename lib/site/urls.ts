@@ -8,6 +8,9 @@ import { siteUrl } from "./config";
 
 export const homePath = () => "/";
 
+/** The revalidate hook (POST only): app/api/revalidate/route.live.ts. */
+export const REVALIDATE_PATH = "/api/revalidate";
+
 export const articlePath = (article: { id: string }) => `/articles/${article.id}`;
 
 /** Page 1 is the category's own URL; later pages live under `/page/<n>`. */

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { isErrorShell, servingWithoutReactRuntime, withoutReactRuntime } from "@/lib/serve/static-document";
+import { isErrorShell, withoutReactRuntime } from "@/lib/serve/static-document";
+import { type Site, servePipeline } from "./serve-pipeline";
 
 /** An article page as `next build` wrote it (Next.js 16, Turbopack), before the transform. */
 const NEXT_DOCUMENT = readFileSync(path.join(__dirname, "../fixtures/next-article-document.html"), "utf8");
@@ -49,26 +49,19 @@ describe("withoutReactRuntime", () => {
   });
 });
 
-describe("servingWithoutReactRuntime", () => {
-  let server: http.Server | undefined;
-  afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+describe("the pipeline's pages without the React runtime", () => {
+  let site: Site | undefined;
+  afterEach(async () => {
+    await site?.close();
+    site = undefined;
+  });
 
   async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void) {
-    server = http.createServer(servingWithoutReactRuntime(handler));
-    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return (method = "GET") =>
-      new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
-        http
-          .request(base, { method, agent: false }, (res) => {
-            let body = "";
-            res.setEncoding("utf8");
-            res.on("data", (c) => (body += c));
-            res.on("end", () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-          })
-          .on("error", reject)
-          .end();
-      });
+    site = await servePipeline(handler);
+    return async (method = "GET") => {
+      const reply = await site!.request("/", { method });
+      return { ...reply, body: reply.body.toString("utf8") };
+    };
   }
 
   it("transforms an HTML page streamed in chunks after writeHead, and sends its new length", async () => {
@@ -113,16 +106,16 @@ describe("servingWithoutReactRuntime", () => {
     expect(headers["content-type"]).toBe("application/javascript");
   });
 
-  it("answers HEAD without a body or a stale length", async () => {
-    const get = await serve((_req, res) => {
+  it("answers HEAD without a body, and with the length of the GET's body (not a stale one)", async () => {
+    const get = await serve((req, res) => {
       res.setHeader("content-type", "text/html");
       res.setHeader("content-length", 123456);
-      res.end();
+      res.end(req.method === "HEAD" ? undefined : NEXT_DOCUMENT); // Next.js is asked for a GET
     });
     const { status, body, headers } = await get("HEAD");
     expect(status).toBe(200);
     expect(body).toBe("");
-    expect(headers["content-length"]).toBeUndefined();
+    expect(Number(headers["content-length"])).toBe(Buffer.byteLength(withoutReactRuntime(NEXT_DOCUMENT)));
   });
 });
 
@@ -137,23 +130,20 @@ describe("404s rendered on request", () => {
   });
 
   it("answers a shell with the site's not-found page, keeping the 404", async () => {
-    const server = http.createServer(
-      servingWithoutReactRuntime(
-        (_req, res) => {
-          res.statusCode = 404;
-          res.setHeader("content-type", "text/html; charset=utf-8");
-          res.end(shell);
-        },
-        { notFoundDocument },
-      ),
+    const site = await servePipeline(
+      (_req, res) => {
+        res.statusCode = 404;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.end(shell);
+      },
+      { notFoundDocument },
     );
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
-      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/articles/nope`);
+      const response = await fetch(`${site.base}/articles/nope`);
       expect(response.status).toBe(404);
       expect(await response.text()).toBe(notFoundDocument);
     } finally {
-      server.close();
+      await site.close();
     }
   });
 });
