@@ -21,6 +21,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Answer, plainText } from "./answer";
 import { withCachingHeaders } from "./caching-headers";
 import { captureAnswer, type Handler } from "./capture";
+import { budgetedLog } from "./log-budget";
 import { chooseEncoding, type Encoding, encodeAnswer } from "./encoding";
 import { cacheKey, PageCache, type PageCacheOptions } from "./page-cache";
 import { pathOf, refusal } from "./request-guard";
@@ -62,7 +63,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
   const { handler, notFoundDocument, lastModified, now = Date.now } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 16 * MiB;
   const maxTargetBytes = options.maxTargetBytes ?? 4096;
-  const log = options.log ?? ((line: string) => console.error("%s", line));
+  // At most 60 lines a minute: every refusal is a stranger's request, and strangers send them by the thousand.
+  const log = budgetedLog(options.log ?? ((line: string) => console.error("%s", line)), { now });
   const cache = new PageCache({ ...options.cache, now });
 
   /** The plain steps every whole answer goes through, Next.js's or the pipeline's own. */
