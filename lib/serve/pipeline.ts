@@ -34,6 +34,8 @@ export interface PipelineOptions {
   handler: Handler;
   /** The site's not-found page (HTML, without the React runtime). */
   notFoundDocument?: string;
+  /** True for a path that certainly names no page now: answered 404 without asking Next.js (lib/serve/missing-pages.ts). */
+  missingPage?: (path: string) => boolean;
   /** When the content index last changed (ms since the epoch): Last-Modified of live documents. */
   lastModified?: () => number | undefined;
   /** The page cache; a TTL of 0 turns it off. */
@@ -60,7 +62,7 @@ const MiB = 1024 * 1024;
 const SERVER_ERROR = withCachingHeaders(plainText(500, "500 服务器出错了，请稍后再试。(Internal Server Error)"), "/");
 
 export function createPipeline(options: PipelineOptions): Pipeline {
-  const { handler, notFoundDocument, lastModified, now = Date.now } = options;
+  const { handler, notFoundDocument, missingPage, lastModified, now = Date.now } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 16 * MiB;
   const maxTargetBytes = options.maxTargetBytes ?? 4096;
   // At most 60 lines a minute: every refusal is a stranger's request, and strangers send them by the thousand.
@@ -92,7 +94,7 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const encoding = chooseEncoding(req.headers["accept-encoding"]);
     const request: Requested = { method, conditions: takeConditions(req) };
     try {
-      const refused = refusal(req, { maxTargetBytes, notFoundDocument });
+      const refused = refusal(req, { maxTargetBytes, notFoundDocument, missingPage });
       if (refused) {
         if (refused.log) log(refused.log);
         sendAnswer(res, await finish(refused.answer, path, encoding), request);

@@ -13,6 +13,9 @@
  *   OPTIONS: 204 with Allow; anything else: 405 with Allow;
  * - a path segment over 255 bytes (decoded): the site's 404. No page can
  *   have one: posts are files, whose names are limited to 255 bytes.
+ * - a path `missingPage` knows names no page (an unknown article, source,
+ *   tag, listing page, feed or sitemap: lib/site/page-exists.ts): the
+ *   site's 404, without a render.
  */
 import type { IncomingMessage } from "node:http";
 import { type Answer, NO_BODY, plainText } from "./answer";
@@ -23,6 +26,8 @@ export interface GuardOptions {
   maxTargetBytes: number;
   /** The site's not-found page (HTML), for paths no page can have. */
   notFoundDocument?: string;
+  /** True for a path (percent-encoded, no query) that certainly names no page now. */
+  missingPage?: (path: string) => boolean;
 }
 
 export interface Refusal {
@@ -68,7 +73,7 @@ export function refusal(req: Pick<IncomingMessage, "method" | "url">, options: G
   if (method === "OPTIONS") return { answer: { status: 204, headers: { allow: allowHeader(allowed) }, body: NO_BODY } };
   if (!allowed.includes(method)) return { answer: plainText(405, "405 Method Not Allowed", { allow: allowHeader(allowed) }) };
 
-  if (decoded.split("/").some((segment) => Buffer.byteLength(segment) > MAX_SEGMENT_BYTES)) {
+  if (decoded.split("/").some((segment) => Buffer.byteLength(segment) > MAX_SEGMENT_BYTES) || options.missingPage?.(path)) {
     return {
       answer: options.notFoundDocument
         ? { status: 404, headers: { "content-type": "text/html; charset=utf-8" }, body: Buffer.from(options.notFoundDocument, "utf8") }

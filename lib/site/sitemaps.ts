@@ -23,7 +23,7 @@ export function escapeXml(text: string): string {
 }
 
 /** File names under /sitemaps/, in index order. */
-export function sitemapNames(index: Index): string[] {
+export function sitemapNames(index: Pick<ContentIndex, "articles">): string[] {
   const articleFiles = Math.max(1, Math.ceil(index.articles.length / URLS_PER_SITEMAP));
   return ["pages.xml", ...Array.from({ length: articleFiles }, (_, i) => `articles-${i + 1}.xml`), "news.xml"];
 }

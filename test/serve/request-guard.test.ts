@@ -157,3 +157,24 @@ describe("errors", () => {
     expect(site.logged[0].length).toBeLessThan(400);
   });
 });
+
+describe("pages that do not exist", () => {
+  it("answers a path the index says is missing with the site's 404, without asking Next.js or logging", async () => {
+    const site = await servePipeline((_req, res) => res.end("<p>rendered</p>"), {
+      notFoundDocument: NOT_FOUND,
+      missingPage: (path) => path.startsWith("/articles/scan-"),
+    });
+    const asked = site.calls();
+    for (let i = 0; i < 50; i++) {
+      const reply = await site.request(`/articles/scan-${i}?x=${i}`);
+      expect(reply.status).toBe(404);
+      expect(reply.body.toString()).toBe(NOT_FOUND);
+      expect(reply.headers["cache-control"]).toBe("public, max-age=0, s-maxage=5");
+    }
+    expect(site.calls()).toBe(asked);
+    expect(site.logged).toEqual([]);
+    expect((await site.request("/articles/real")).status).toBe(200);
+    expect(site.calls()).toBe(asked + 1);
+    await site.close();
+  });
+});

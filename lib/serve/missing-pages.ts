@@ -1,0 +1,29 @@
+/**
+ * `npm start`'s shortcut for URLs that name no page (lib/site/page-exists.ts
+ * says which): the pipeline answers them with the site's 404 page without
+ * asking Next.js to render one.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import type { ContentIndex } from "../content/content-index";
+import { pageExists } from "../site/page-exists";
+
+/** Names at the root of the site that are routes or files of its own: the build's app routes and public/. */
+export function topLevelNames(distDir: string, publicDir: string): Set<string> {
+  const names = new Set(["_next", "search-index", "api"]);
+  const add = (dir: string) => {
+    try {
+      for (const name of readdirSync(dir)) names.add(name.replace(/\.(?:html|meta|rsc|segments|body)$/, ""));
+    } catch {
+      // No such folder in this build.
+    }
+  };
+  add(path.join(distDir, "server", "app"));
+  add(publicDir);
+  return names;
+}
+
+/** True when `urlPath` (percent-encoded, no query) certainly names no page of the current index. */
+export function missingPages(index: () => Pick<ContentIndex, "byId" | "byCategory" | "tagsByKey" | "articles">, topLevel: ReadonlySet<string>): (urlPath: string) => boolean {
+  return (urlPath) => pageExists(urlPath, index(), topLevel) === false;
+}
