@@ -58,7 +58,8 @@ export function markupToPlainText(markup: string): string {
   text = replaceTags(replaceTags(text, BLOCK_TAG, " "), /<\/?[a-z][^>]*>/gi, "");
   text = replaceBracketed(text, "![", () => " ");
   text = replaceBracketed(text, "[", (label) => label);
-  text = text.replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, "");
+  // Every container mark opening a line goes: `>>>> 引用` nested a thousand deep is just 引用.
+  text = text.replace(/^(?:\s{0,3}(?:>(?:\s+|(?=>))|(?:#{1,6}|[-*+]|\d+\.)\s+))+/gm, "");
   text = dropTableRules(text)
     .replace(/\|/g, " ")
     .replace(/(\*\*|__)(.+?)\1/g, "$2");
