@@ -5,8 +5,9 @@
 import { articleIdFor } from "./article-id";
 import { buildIndex, type ContentIndex, type IndexOptions } from "./content-index";
 import { listPostFiles, readCategoryTitles, readPostFile } from "./load";
+import { contentLimits } from "./limits";
 import { parsePost } from "./parse";
-import type { ContentProblem, ParsedPost, ParseResult } from "./types";
+import type { ContentLimits, ContentProblem, ParsedPost, ParseResult } from "./types";
 
 /**
  * What each file parsed to, keyed by relative path and valid while the
@@ -30,11 +31,17 @@ export interface LoadedContent {
   parsed: number;
 }
 
+export interface LoadOptions extends IndexOptions {
+  /** What one post may cost (default: MAX_POST_BYTES and MAX_POST_DEPTH from the environment). */
+  limits?: ContentLimits;
+}
+
 /**
  * `includeHidden` (for `npm run dev`) also reads `_drafts/` and keeps
  * unpublished and scheduled posts in the index, marked `hidden`.
  */
-export function loadContent(contentDir: string, previous: ParseCache = new Map(), options: IndexOptions = {}): LoadedContent {
+export function loadContent(contentDir: string, previous: ParseCache = new Map(), options: LoadOptions = {}): LoadedContent {
+  const limits = options.limits ?? contentLimits();
   const posts: ParsedPost[] = [];
   const problems: ContentProblem[] = [];
   const cache: ParseCache = new Map();
@@ -48,7 +55,7 @@ export function loadContent(contentDir: string, previous: ParseCache = new Map()
     if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
       result = known.result;
     } else {
-      result = parsePost(readPostFile(entry));
+      result = parsePost(readPostFile(entry), limits);
       parsed++;
     }
     cache.set(entry.relativePath, { size: entry.size, mtimeMs: entry.mtimeMs, result });
@@ -61,11 +68,7 @@ export function loadContent(contentDir: string, previous: ParseCache = new Map()
   return { index, problems, published: index.articles.length, skipped, notPublic: posts.length - index.articles.length, cache, parsed };
 }
 
-/** `_posts/x.md:3: error: title is empty`: one line per problem, for terminals and build logs. */
-export function formatProblem(problem: ContentProblem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  return `${where}: ${problem.severity}: ${problem.reason}`;
-}
+export { formatProblem } from "./problems";
 
 export function formatSummary(content: Pick<LoadedContent, "published" | "skipped" | "problems"> & { notPublic?: number }): string {
   const warnings = content.problems.filter((p) => p.severity === "warning").length;

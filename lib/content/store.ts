@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { contentCacheDir, contentDir, showsDrafts } from "../site/config";
+import { contentCacheDir, contentDir, maxPostDepth, showsDrafts } from "../site/config";
 import { cacheFileFor, parserFingerprint, readParseCache, writeParseCache } from "./disk-cache";
 import { hiddenKind } from "./content-index";
 import { formatProblem, loadContent, type LoadedContent, type ParseCache } from "./load-content";
@@ -53,7 +53,9 @@ function reportNewProblems(content: LoadedContent, previous?: LoadedContent): vo
 function loadWithDiskCache(dir: string, inMemory?: LoadedContent["cache"]): LoadedContent {
   const options = { includeHidden: showsDrafts() };
   const cacheDir = contentCacheDir();
-  const parser = cacheDir ? parserFingerprint(process.cwd()) : undefined;
+  const fingerprint = cacheDir ? parserFingerprint(process.cwd()) : undefined;
+  // A parse depends on MAX_POST_DEPTH too (which bodies are flattened): another limit, another cache.
+  const parser = fingerprint && `${fingerprint}-depth${maxPostDepth()}`;
   if (!cacheDir || !parser) return loadContent(dir, inMemory, options);
   const file = cacheFileFor(cacheDir, dir);
   const previous = inMemory ?? readParseCache(file, parser, dir);
@@ -95,11 +97,19 @@ export function refreshContent(dir: string = contentDir()): LoadedContent {
   return remember(cache, dir, loadWithDiskCache(dir, previous?.cache), previous);
 }
 
-/** An article's sanitized body HTML, rendered from its file now (pages are cached, so this runs once a page). */
+/**
+ * An article's sanitized body HTML, rendered from its file now (pages are
+ * cached, so this runs once a page). Undefined when the file is gone or no
+ * longer reads; that, and a body that could not be rendered, is logged.
+ */
 export function getArticleBody(article: Pick<Article, "file">, dir: string = contentDir()): string | undefined {
+  let bytes: Uint8Array;
   try {
-    return renderPostBody({ bytes: readFileSync(path.join(/*turbopackIgnore: true*/ dir, article.file)) });
-  } catch {
+    bytes = readFileSync(path.join(/*turbopackIgnore: true*/ dir, article.file));
+  } catch (error) {
+    const reason = `could not be read for its page (${error instanceof Error ? error.message : String(error)})`;
+    console.error(`content: ${formatProblem({ file: article.file, severity: "error", reason })}`);
     return undefined;
   }
+  return renderPostBody({ bytes, relativePath: article.file });
 }
