@@ -3,9 +3,9 @@
  * the file's path as the editor would open it, and whether the folder is
  * fit to publish (no post would be skipped).
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { contentLimits } from "./limits";
+import { readRegularFile } from "./load";
 import { formatProblem, formatSummary, loadContent } from "./load-content";
 import { renderPostBodyResult } from "./parse";
 import type { ContentLimits, ContentProblem } from "./types";
@@ -54,14 +54,12 @@ function renderErrors(contentDir: string, parsed: ReturnType<typeof loadContent>
   const errors: ContentProblem[] = [];
   for (const [relativePath, { result }] of parsed) {
     if (!result.ok) continue;
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path.join(contentDir, relativePath));
-    } catch (error) {
-      errors.push({ file: relativePath, severity: "error", reason: `could not be read again to render it (${error instanceof Error ? error.message : String(error)})` });
+    const read = readRegularFile(path.join(contentDir, relativePath), limits.maxPostBytes);
+    if (!read.ok) {
+      errors.push({ file: relativePath, severity: "error", reason: `its page cannot be checked: ${read.reason}` });
       continue;
     }
-    for (const problem of renderPostBodyResult({ bytes, relativePath }, limits).problems) if (problem.severity === "error") errors.push(problem);
+    for (const problem of renderPostBodyResult({ bytes: read.bytes, relativePath }, limits).problems) if (problem.severity === "error") errors.push(problem);
   }
   return errors;
 }

@@ -4,7 +4,7 @@
  */
 import { articleIdFor } from "./article-id";
 import { buildIndex, type ContentIndex, type IndexOptions } from "./content-index";
-import { listPostFiles, readCategoryTitles, readPostFile } from "./load";
+import { listPostFiles, readCategoryTitles, readPostFile, tooLargeReason } from "./load";
 import { contentLimits } from "./limits";
 import { parsePost } from "./parse";
 import type { ContentLimits, ContentProblem, ParsedPost, ParseResult } from "./types";
@@ -47,23 +47,50 @@ export function loadContent(contentDir: string, previous: ParseCache = new Map()
   const cache: ParseCache = new Map();
   let skipped = 0;
   let parsed = 0;
-  const files = listPostFiles(contentDir);
-  if (options.includeHidden) files.push(...listPostFiles(contentDir, "_drafts"));
-  for (const entry of files) {
-    const known = previous.get(entry.relativePath);
-    let result: ParseResult;
-    if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
-      result = known.result;
-    } else {
-      result = parsePost(readPostFile(entry), limits);
-      parsed++;
+  const folders = options.includeHidden ? ["_posts", "_drafts"] : ["_posts"];
+  for (const folder of folders) {
+    const listing = listPostFiles(contentDir, folder);
+    // What the listing skipped (special files, unreadable folders) takes its place in file order.
+    let next = 0;
+    const skipListed = (upTo?: string) => {
+      for (; next < listing.problems.length && (upTo === undefined || listing.problems[next].file < upTo); next++) {
+        problems.push(listing.problems[next]);
+        skipped++;
+      }
+    };
+    for (const entry of listing.files) {
+      skipListed(entry.relativePath);
+      // Too large to read: decided from the listing's size, so a 20 MB post costs no memory and no parse time.
+      if (entry.size > limits.maxPostBytes) {
+        problems.push({ file: entry.relativePath, severity: "error", reason: tooLargeReason(entry.size, limits.maxPostBytes) });
+        skipped++;
+        continue;
+      }
+      const known = previous.get(entry.relativePath);
+      let result: ParseResult;
+      if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
+        result = known.result;
+      } else {
+        const read = readPostFile(entry, limits.maxPostBytes);
+        if (!read.ok) {
+          // Not remembered: a file unreadable now (its mode, a swap for a FIFO) may read next time with the same mtime.
+          problems.push(read.problem);
+          skipped++;
+          continue;
+        }
+        result = parsePost(read.file, limits);
+        parsed++;
+      }
+      cache.set(entry.relativePath, { size: entry.size, mtimeMs: entry.mtimeMs, result });
+      problems.push(...result.problems);
+      if (result.ok) posts.push(result.post);
+      else skipped++;
     }
-    cache.set(entry.relativePath, { size: entry.size, mtimeMs: entry.mtimeMs, result });
-    problems.push(...result.problems);
-    if (result.ok) posts.push(result.post);
-    else skipped++;
+    skipListed();
   }
-  const index = buildIndex(posts, readCategoryTitles(contentDir), options);
+  const categoryPages = readCategoryTitles(contentDir, limits.maxPostBytes);
+  problems.push(...categoryPages.problems);
+  const index = buildIndex(posts, categoryPages.titles, options);
   problems.push(...index.problems);
   return { index, problems, published: index.articles.length, skipped, notPublic: posts.length - index.articles.length, cache, parsed };
 }

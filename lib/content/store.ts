@@ -4,11 +4,11 @@
  * Kept on `globalThis` because Next.js may evaluate this module more than
  * once in one process (one copy per bundle layer).
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { contentCacheDir, contentDir, maxPostDepth, showsDrafts } from "../site/config";
+import { contentCacheDir, contentDir, maxPostBytes, maxPostDepth, showsDrafts } from "../site/config";
 import { cacheFileFor, parserFingerprint, readParseCache, writeParseCache } from "./disk-cache";
 import { hiddenKind } from "./content-index";
+import { readRegularFile } from "./load";
 import { formatProblem, loadContent, type LoadedContent, type ParseCache } from "./load-content";
 import { renderPostBody } from "./parse";
 import type { Article } from "./types";
@@ -103,13 +103,11 @@ export function refreshContent(dir: string = contentDir()): LoadedContent {
  * longer reads; that, and a body that could not be rendered, is logged.
  */
 export function getArticleBody(article: Pick<Article, "file">, dir: string = contentDir()): string | undefined {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path.join(/*turbopackIgnore: true*/ dir, article.file));
-  } catch (error) {
-    const reason = `could not be read for its page (${error instanceof Error ? error.message : String(error)})`;
-    console.error(`content: ${formatProblem({ file: article.file, severity: "error", reason })}`);
+  // Read as the index read it: a regular file within the size limit (it may have been swapped since).
+  const read = readRegularFile(path.join(/*turbopackIgnore: true*/ dir, article.file), maxPostBytes());
+  if (!read.ok) {
+    console.error(`content: ${formatProblem({ file: article.file, severity: "error", reason: `its page cannot be shown: ${read.reason}` })}`);
     return undefined;
   }
-  return renderPostBody({ bytes, relativePath: article.file });
+  return renderPostBody({ bytes: read.bytes, relativePath: article.file });
 }

@@ -52,7 +52,7 @@ describe("a body the render pipeline throws on", () => {
 
     const gone = logged(() => getArticleBody({ file: "_posts/2024-01-01-gone.md" }, dir));
     expect(gone.result).toBeUndefined();
-    expect(gone.lines).toEqual([expect.stringMatching(/^content: _posts\/2024-01-01-gone\.md: error: could not be read for its page \(.*ENOENT/)]);
+    expect(gone.lines).toEqual([expect.stringMatching(/^content: _posts\/2024-01-01-gone\.md: error: its page cannot be shown: could not be read \(ENOENT/)]);
   });
 
   it("is an error in npm run check, which renders every post as its page would", () => {
