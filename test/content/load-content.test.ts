@@ -185,6 +185,14 @@ describe("lib/content/load-content", () => {
       );
     });
 
+    it("keeps one problem on one line, whatever control characters a file name or reason holds", () => {
+      const forged = { file: "_posts/a.md\n_posts/b.md: error: forged\r\t\u0000\u001b[31m\u007f\u0085\u2028\u202e.md", severity: "error" as const, reason: "YAML: bad\nline" };
+      const line = formatProblem(forged);
+      expect(line).toBe("_posts/a.md\\n_posts/b.md: error: forged\\r\\t\\x00\\x1b[31m\\x7f\\x85\\u{2028}\\u{202e}.md: error: YAML: bad\\nline");
+      expect(line.split(/[\n\r\u2028\u2029\u0085]/)).toHaveLength(1);
+      expect(formatProblem({ file: "_posts/央行 新闻.md", line: 3, severity: "warning", reason: "title is empty" })).toBe("_posts/央行 新闻.md:3: warning: title is empty");
+    });
+
     it("summarises counts", () => {
       expect(
         formatSummary({
