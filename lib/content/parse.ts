@@ -5,7 +5,7 @@
  * article pages actually generated. Both are per-post boundaries: nothing a
  * file contains may throw past them.
  */
-import { formatShanghai, parseFileNameDate, parsePublishedAt } from "../time";
+import { formatShanghai, parseFileNameDate, parsePublishedAt, readPublishedAt } from "../time";
 import { articleIdFor, fileBaseName } from "./article-id";
 import { UNCATEGORIZED, categorySlugFrom, mediaNameFromTag, scalarText, tagsFrom } from "./categories";
 import { decodePostBytes } from "./decode";
@@ -72,7 +72,9 @@ function parsePostUnguarded(file: SourceFile, limits: Pick<ContentLimits, "maxPo
   }
 
   if (publishedAt === undefined) {
-    warn("has no date in its front matter or file name; the file's modification time stands in for it", fieldLine("date"));
+    const refused = readPublishedAt(data.date);
+    const why = !refused.ok && refused.reason ? `date '${scalarText(data.date)}' is out of range (${refused.reason})` : "has no date in its front matter or file name";
+    warn(`${why}; the file's modification time stands in for it`, fieldLine("date"));
   }
 
   let categorySlug = categorySlugFrom(data);
@@ -177,13 +179,14 @@ function resolveDate(
   warn: (reason: string, line?: number) => void,
   line: number | undefined,
 ): number | undefined {
-  const fromFrontMatter = parsePublishedAt(value);
-  if (fromFrontMatter !== undefined) return fromFrontMatter;
+  const fromFrontMatter = readPublishedAt(value);
+  if (fromFrontMatter.ok) return fromFrontMatter.instant;
   const fromName = parseFileNameDate(fileBaseName(file.relativePath));
   const shown = scalarText(value);
   if (fromName !== undefined) {
     const instead = `the date in the file name (${formatShanghai(fromName).slice(0, 10)}) stands in for it`;
-    warn(shown.trim() === "" ? `has no date; ${instead}` : `date '${shown}' has no date; ${instead}`, line);
+    if (fromFrontMatter.reason) warn(`date '${shown}' is out of range (${fromFrontMatter.reason}); ${instead}`, line);
+    else warn(shown.trim() === "" ? `has no date; ${instead}` : `date '${shown}' has no date; ${instead}`, line);
     return fromName;
   }
   return undefined;
