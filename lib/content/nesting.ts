@@ -23,7 +23,7 @@
 export interface BodyNesting {
   /** Deepest nesting: markdown containers + HTML elements + emphasis, each at its deepest. */
   depth: number;
-  /** Most emphasis, strikethrough, code and link marks (`*_~\`[]`) in one paragraph. */
+  /** Most emphasis, strikethrough, code and link marks (`*_~\`[]`, and `<!`) in one paragraph. */
   inlineMarks: number;
 }
 
@@ -33,10 +33,10 @@ export function measureNesting(markdown: string): BodyNesting {
 }
 
 /**
- * The marks micromark resolves per paragraph by looking back over the whole
+ * The marks micromark resolves per paragraph by looking over the whole
  * paragraph for a partner (an unmatched `*` before each `_`, a `]` before
- * each `[`…), so a paragraph's cost grows with their number times its
- * length: 20,000 `*a_` in one paragraph took 45 s. Measured: at 1,000 marks
+ * each `[`, a `-->` after each `<!--`…), so a paragraph's cost grows with
+ * their number times its length: 20,000 `*a_` in one paragraph took 45 s. Measured: at 1,000 marks
  * a paragraph, a megabyte of the worst mix renders in about the time of a
  * megabyte of plain text, while real paragraphs hold a few dozen at most.
  */
@@ -249,7 +249,12 @@ class Paragraph {
     let i = start;
     while (i < end) {
       const c = text[i];
-      if (c === "<" && /[a-z/]/i.test(text[i + 1] ?? "")) this.hasTag = true;
+      if (c === "<") {
+        const next = text[i + 1] ?? "";
+        if (/[a-z/]/i.test(next)) this.hasTag = true;
+        // A `<!--` never closed is looked for to the paragraph's end, each one: a mark like the others.
+        else if (next === "!") this.marks++;
+      }
       if (c === "[" || c === "]" || c === "`") {
         this.marks++;
         i++;
@@ -534,6 +539,7 @@ function htmlDepth(text: string, blocks: Pick<MarkdownBlocks, "paragraphs" | "ma
   /** End of the comment or raw text the scan is in: end tags before it are not counted. */
   let hiddenUntil = -1;
   let nextGt = -2;
+  let nextCommentEnd = -2;
   /** The next paragraph start or end to apply, as an index into `paragraphs`. */
   let event = 0;
   let at = lower.indexOf("<");
@@ -546,7 +552,9 @@ function htmlDepth(text: string, blocks: Pick<MarkdownBlocks, "paragraphs" | "ma
     const hidden = at < hiddenUntil;
     if (lower.startsWith("<!--", at)) {
       if (!hidden) {
-        const close = lower.indexOf("-->", at + 4);
+        // The next `-->`, looked up once for every `<!--` before it: ten thousand unclosed ones cost one scan.
+        if (nextCommentEnd !== -1 && nextCommentEnd < at + 4) nextCommentEnd = lower.indexOf("-->", at + 4);
+        const close = nextCommentEnd;
         const end = close < 0 ? lower.length : close + 3;
         // A comment block (it opens a line, in a quote or list too), or an inline comment closed before the paragraph ends.
         if (opensLine(lower, at, true) || (close >= 0 && !blankLines.between(at, close))) hiddenUntil = end;
