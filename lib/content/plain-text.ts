@@ -40,16 +40,27 @@ const BLOCK_TAG =
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", ensp: " ", emsp: " ", middot: "·", mdash: "—", ndash: "–", hellip: "…", ldquo: "“", rdquo: "”", lsquo: "‘", rsquo: "’" };
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === "#") {
-      const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return code > 0 && code < 0x110000 && !(code >= 0xd800 && code < 0xe000) ? String.fromCodePoint(code) : "";
-    }
-    return ENTITIES[name.toLowerCase()] ?? whole;
-  });
+  // Split keeps each reference's name at the odd places (see markupToPlainText on why not replace).
+  const parts = text.split(/&(#x[0-9a-f]+|#\d+|[a-z]+);/i);
+  for (let i = 1; i < parts.length; i += 2) parts[i] = decodeEntity(parts[i]);
+  return parts.join("");
 }
 
-/** The text a reader would see in a body, whitespace collapsed. */
+function decodeEntity(name: string): string {
+  if (name[0] === "#") {
+    const code = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return code > 0 && code < 0x110000 && !(code >= 0xd800 && code < 0xe000) ? String.fromCodePoint(code) : "";
+  }
+  return ENTITIES[name.toLowerCase()] ?? `&${name};`;
+}
+
+/**
+ * The text a reader would see in a body, whitespace collapsed.
+ *
+ * (Replacements that match everywhere, such as one per run of spaces, are
+ * split and joined: V8's global `replace` slows down beyond linear on a
+ * megabyte with a few hundred thousand matches, `split` does not.)
+ */
 export function markupToPlainText(markup: string): string {
   let text = markup.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
   text = dropElementsWithContent(text);
@@ -60,16 +71,19 @@ export function markupToPlainText(markup: string): string {
   text = replaceBracketed(text, "[", (label) => label);
   // Every container mark opening a line goes: `>>>> 引用` nested a thousand deep is just 引用.
   text = text.replace(/^(?:\s{0,3}(?:>(?:\s+|(?=>))|(?:#{1,6}|[-*+]|\d+\.)\s+))+/gm, "");
-  text = dropTableRules(text)
-    .replace(/\|/g, " ")
-    .replace(/(\*\*|__)(.+?)\1/g, "$2");
-  return decodeEntities(text)
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "")
-    .replace(/[ \t\n\r\f\u00a0\u3000]+/g, " ")
-    // Markup boundaries leave spaces between CJK characters and their punctuation.
-    .replace(/ (?=[，。！？；：、）》」』”’])/g, "")
-    .replace(/(?<=[（《「『“‘]) /g, "")
-    .trim();
+  text = dropTableRules(text).split("|").join(" ");
+  // `**bold**` → `bold`: split keeps the two groups of each match, and the marks (every third piece) go.
+  text = text
+    .split(/(\*\*|__)(.+?)\1/)
+    .filter((_, i) => i % 3 !== 1)
+    .join("");
+  text = decodeEntities(text)
+    .split(/[\u0000-\u0008\u000b-\u001f\u007f]+/)
+    .join("")
+    .split(/[ \t\n\r\f\u00a0\u3000]+/)
+    .join(" ");
+  // Markup boundaries leave spaces between CJK characters and their punctuation.
+  return text.split(/ (?=[，。！？；：、）》」』”’])/).join("").split(/(?<=[（《「『“‘]) /).join("").trim();
 }
 
 /**
