@@ -4,7 +4,7 @@
  */
 import { articleIdFor } from "./article-id";
 import { buildIndex, type ContentIndex, type IndexOptions } from "./content-index";
-import { listPostFiles, readCategoryTitles, readPostFile, tooLargeReason } from "./load";
+import { readCategoryTitles, readPostFile, scanPostFiles, tooLargeReason, type PostFileEntry } from "./load";
 import { contentLimits } from "./limits";
 import { parsePost } from "./parse";
 import type { ContentLimits, ContentProblem, ParsedPost, ParseResult } from "./types";
@@ -49,7 +49,7 @@ export function loadContent(contentDir: string, previous: ParseCache = new Map()
   let parsed = 0;
   const folders = options.includeHidden ? ["_posts", "_drafts"] : ["_posts"];
   for (const folder of folders) {
-    const listing = listPostFiles(contentDir, folder);
+    const listing = scanPostFiles(contentDir, folder);
     // What the listing skipped (special files, unreadable folders) takes its place in file order.
     let next = 0;
     const skipListed = (upTo?: string) => {
@@ -60,25 +60,18 @@ export function loadContent(contentDir: string, previous: ParseCache = new Map()
     };
     for (const entry of listing.files) {
       skipListed(entry.relativePath);
-      // Too large to read: decided from the listing's size, so a 20 MB post costs no memory and no parse time.
-      if (entry.size > limits.maxPostBytes) {
-        problems.push({ file: entry.relativePath, severity: "error", reason: tooLargeReason(entry.size, limits.maxPostBytes) });
-        skipped++;
-        continue;
-      }
       const known = previous.get(entry.relativePath);
       let result: ParseResult;
-      if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs) {
+      if (known && known.size === entry.size && known.mtimeMs === entry.mtimeMs && entry.size <= limits.maxPostBytes) {
         result = known.result;
       } else {
-        const read = readPostFile(entry, limits.maxPostBytes);
-        if (!read.ok) {
-          // Not remembered: a file unreadable now (its mode, a swap for a FIFO) may read next time with the same mtime.
-          problems.push(read.problem);
+        const outcome = readAndParsePost(entry, limits);
+        if (!outcome.read) {
+          problems.push(...outcome.result.problems);
           skipped++;
           continue;
         }
-        result = parsePost(read.file, limits);
+        result = outcome.result;
         parsed++;
       }
       cache.set(entry.relativePath, { size: entry.size, mtimeMs: entry.mtimeMs, result });
@@ -93,6 +86,23 @@ export function loadContent(contentDir: string, previous: ParseCache = new Map()
   const index = buildIndex(posts, categoryPages.titles, options);
   problems.push(...index.problems);
   return { index, problems, published: index.articles.length, skipped, notPublic: posts.length - index.articles.length, cache, parsed };
+}
+
+/**
+ * One listed post file → what it parses to, within the limits: a file over
+ * `maxPostBytes` is refused from its listed size (a 20 MB post costs no
+ * memory and no parse time), one that is no longer a regular file when
+ * opened is refused too. `read` is false then: such a result is not worth
+ * remembering, since the file may read next time with the same mtime (its
+ * mode changed, a FIFO was swapped back). For any caller that parses listed
+ * files (loadContent, a parse worker).
+ */
+export function readAndParsePost(entry: PostFileEntry, limits: ContentLimits): { result: ParseResult; read: boolean } {
+  const refuse = (reason: string) => ({ read: false, result: { ok: false as const, problems: [{ file: entry.relativePath, severity: "error" as const, reason }] } });
+  if (entry.size > limits.maxPostBytes) return refuse(tooLargeReason(entry.size, limits.maxPostBytes));
+  const read = readPostFile(entry, limits.maxPostBytes);
+  if (!read.ok) return refuse(read.problem.reason);
+  return { read: true, result: parsePost(read.file, limits) };
 }
 
 export { formatProblem } from "./problems";

@@ -30,12 +30,17 @@ export interface PostListing {
   problems: ContentProblem[];
 }
 
+/** Every post file under `<contentDir>/<folder>`, sorted by path (for callers that only need the files). */
+export function listPostFiles(contentDir: string, folder = "_posts"): PostFileEntry[] {
+  return scanPostFiles(contentDir, folder).files;
+}
+
 /**
  * Every post file under `<contentDir>/<folder>`, sorted by path so builds
  * are deterministic; anything post-like there that is not a regular file
  * (a FIFO, a socket, a device, a symbolic link) is a problem instead.
  */
-export function listPostFiles(contentDir: string, folder = "_posts"): PostListing {
+export function scanPostFiles(contentDir: string, folder = "_posts"): PostListing {
   // The content folder is chosen at run time; the bundler must not trace it.
   const root = path.join(/*turbopackIgnore: true*/ contentDir, folder);
   const listing: PostListing = { files: [], problems: [] };

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from "
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent, formatCheckReport } from "@/lib/content/check";
-import { formatBytes, listPostFiles, readCategoryTitles, readRegularFile, tooLargeReason } from "@/lib/content/load";
+import { formatBytes, readCategoryTitles, readRegularFile, scanPostFiles, tooLargeReason } from "@/lib/content/load";
 import { formatProblem, loadContent } from "@/lib/content/load-content";
 import { HAS_MKFIFO, mkfifo, post, tempContentDir } from "../helpers/fixtures";
 
@@ -146,7 +146,7 @@ describe("npm run check and the build summary name what was skipped", () => {
   it("lists drafts' special files only when drafts are read", () => {
     const dir = tempContentDir({ "_posts/2024-01-01-a.md": fine("甲", "2024-01-01"), "_drafts/x.md": "x" });
     symlinkSync(path.join(dir, "_drafts/x.md"), path.join(dir, "_drafts/y.md"));
-    expect(listPostFiles(dir, "_drafts").problems.map(formatProblem)).toEqual(["_drafts/y.md: error: is a symbolic link; skipped (links are not followed)"]);
+    expect(scanPostFiles(dir, "_drafts").problems.map(formatProblem)).toEqual(["_drafts/y.md: error: is a symbolic link; skipped (links are not followed)"]);
     expect(loadContent(dir, new Map(), { limits: LIMITS }).problems).toEqual([]);
   });
 });
