@@ -220,10 +220,11 @@ const WHITESPACE = /\s/;
  * One paragraph's inline marks and how deeply its emphasis nests. Emphasis
  * runs pair like CommonMark's delimiter stack (a closing run takes the
  * nearest opening run of its character; what lay between is closed too),
- * with one liberty: any run not followed by a space may open and any run not
- * preceded by one may close, so pairs are found where CommonMark's flanking
- * rules might refuse them. A pair of runs `min` characters long nests
- * ceil(min / 2) levels (`***x***` is em > strong).
+ * with one liberty: any run not followed by a space may open, and any run
+ * not preceded by one may close unless it stands between punctuation and a
+ * letter (`：**正文`, an opener to CommonMark too), so pairs are found where
+ * CommonMark's flanking rules might refuse them. A pair of runs `min`
+ * characters long nests ceil(min / 2) levels (`***x***` is em > strong).
  */
 class Paragraph {
   marks = 0;
