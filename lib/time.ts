@@ -10,7 +10,18 @@ export const SITE_TIME_ZONE = "Asia/Shanghai";
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const DATE_TIME =
-  /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+  /^(\d{4,})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * The years a post's date may have. Outside them a date is a scraper's
+ * placeholder (`0001-01-01`), not a day: refused, so that the file name's
+ * date stands in, instead of `Date.UTC` quietly reading year 1 as 1901.
+ */
+const FIRST_YEAR = 1000;
+const LAST_YEAR = 9999;
+
+/** A date read from front matter: the instant, or (when it looked like a date) why it was refused. */
+export type DateReading = { ok: true; instant: number } | { ok: false; reason?: string };
 
 /**
  * Parses a front-matter date: `2022-04-18 16:12:05 +0800`, `2021-12-08 10:46:18`
@@ -18,17 +29,35 @@ const DATE_TIME =
  * epoch, or undefined when the value holds no usable date.
  */
 export function parsePublishedAt(value: unknown): number | undefined {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.getTime();
-  if (typeof value !== "string") return undefined;
+  const reading = readPublishedAt(value);
+  return reading.ok ? reading.instant : undefined;
+}
+
+/** `parsePublishedAt`, saying why a well-formed date was refused (its year is out of range). */
+export function readPublishedAt(value: unknown): DateReading {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) return { ok: false };
+    const range = yearOutOfRange(value.getUTCFullYear());
+    return range ? { ok: false, reason: range } : { ok: true, instant: value.getTime() };
+  }
+  if (typeof value !== "string") return { ok: false };
   const m = DATE_TIME.exec(value.trim());
-  if (!m) return undefined;
+  if (!m) return { ok: false };
   const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "", zone] = m;
-  if (zone && !isValidZone(zone)) return undefined;
+  if (zone && !isValidZone(zone)) return { ok: false };
   const fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)] as const;
-  if (!isValidCalendarTime(...fields)) return undefined;
+  const range = yearOutOfRange(fields[0]);
+  if (range) return { ok: false, reason: range };
+  if (!isValidCalendarTime(...fields)) return { ok: false };
   const ms = Math.floor(Number(`0.${frac || "0"}`) * 1000);
   const wall = Date.UTC(fields[0], fields[1] - 1, fields[2], fields[3], fields[4], fields[5], ms);
-  return wall - zoneOffsetMs(zone);
+  return { ok: true, instant: wall - zoneOffsetMs(zone) };
+}
+
+function yearOutOfRange(year: number): string | undefined {
+  if (year < FIRST_YEAR) return `year ${year} is before ${FIRST_YEAR}`;
+  if (year > LAST_YEAR) return `year ${year} is after ${LAST_YEAR}`;
+  return undefined;
 }
 
 /** Offset of a `Z`, `+0800` or `+08:00` suffix in ms; none means Asia/Shanghai. */

@@ -4,6 +4,7 @@ import {
   formatShanghaiShort,
   parseFileNameDate,
   parsePublishedAt,
+  readPublishedAt,
   shanghaiDateParts,
   toIsoShanghai,
 } from "@/lib/time";
@@ -89,6 +90,22 @@ describe("lib/time", () => {
       ["trailing text", "2021-12-08 10:46:18 +0800 CST"],
     ])("rejects %s", (_what, value) => {
       expect(parsePublishedAt(value)).toBeUndefined();
+    });
+
+    it("rejects years before 1000 and after 9999 instead of moving them (Date.UTC reads year 1 as 1901), and says why", () => {
+      expect(parsePublishedAt("0001-01-01")).toBeUndefined();
+      expect(parsePublishedAt("0099-12-31 10:00:00")).toBeUndefined();
+      expect(parsePublishedAt("10000-01-01")).toBeUndefined();
+      expect(parsePublishedAt(new Date(Date.UTC(20000, 0, 1)))).toBeUndefined();
+      expect(parsePublishedAt("1000-01-01")).toBe(Date.UTC(1000, 0, 1) - 8 * 3600_000);
+      expect(parsePublishedAt("9999-12-31")).toBe(Date.UTC(9999, 11, 31) - 8 * 3600_000);
+      expect(readPublishedAt("0001-01-01")).toEqual({ ok: false, reason: "year 1 is before 1000" });
+      expect(readPublishedAt("12021-01-01")).toEqual({ ok: false, reason: "year 12021 is after 9999" });
+      expect(readPublishedAt("yesterday")).toEqual({ ok: false });
+    });
+
+    it("reads no year before 1000 from a file name either", () => {
+      expect(parseFileNameDate("0001-01-01-x")).toBeUndefined();
     });
 
     it("accepts 29 February of a leap year", () => {

@@ -4,8 +4,11 @@
  * fit to publish (no post would be skipped).
  */
 import path from "node:path";
+import { contentLimits } from "./limits";
+import { readRegularFile } from "./load";
 import { formatProblem, formatSummary, loadContent } from "./load-content";
-import type { ContentProblem } from "./types";
+import { renderPostBodyResult } from "./parse";
+import type { ContentLimits, ContentProblem } from "./types";
 
 export interface CheckReport {
   contentDir: string;
@@ -16,19 +19,25 @@ export interface CheckReport {
   notPublic: number;
   /** Errors (the post is skipped) and warnings (published with a repair), in file order. */
   problems: ContentProblem[];
-  /** False when any post would be skipped. */
+  /** False when any post would be skipped, or its page could not be rendered. */
   ok: boolean;
 }
 
 /**
- * Checks every post under `contentDir`. Paths in the problems are relative
- * to `displayFrom` (the working directory, for a terminal), so they open
- * with a click.
+ * Checks every post under `contentDir`, as the build reads it and as its
+ * page renders it: each readable post's body goes through the render
+ * pipeline too (a few ms a post), so that a post whose page would fall
+ * back to plain text or fail is an error here, not a surprise in the server
+ * log. Paths in the problems are relative to `displayFrom` (the working
+ * directory, for a terminal), so they open with a click.
  */
-export function checkContent(contentDir: string, displayFrom = process.cwd()): CheckReport {
+export function checkContent(contentDir: string, displayFrom = process.cwd(), limits: ContentLimits = contentLimits()): CheckReport {
   // Drafts too: an editor wants to hear about a broken draft before publishing it.
-  const content = loadContent(contentDir, new Map(), { includeHidden: true });
-  const problems = withDisplayPaths(content.problems, contentDir, displayFrom);
+  const content = loadContent(contentDir, new Map(), { includeHidden: true, limits });
+  const found = [...content.problems, ...renderErrors(contentDir, content.cache, limits)];
+  // Problems in file order (stable: a file's own come in the order they were found).
+  found.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const problems = withDisplayPaths(found, contentDir, displayFrom);
   return {
     contentDir,
     published: content.published,
@@ -36,8 +45,23 @@ export function checkContent(contentDir: string, displayFrom = process.cwd()): C
     notPublic: content.notPublic,
     warnings: problems.filter((p) => p.severity === "warning").length,
     problems,
-    ok: content.skipped === 0,
+    ok: content.skipped === 0 && problems.every((p) => p.severity !== "error"),
   };
+}
+
+/** The errors of rendering each readable post's page (its flattening warning is the parser's already). */
+function renderErrors(contentDir: string, parsed: ReturnType<typeof loadContent>["cache"], limits: ContentLimits): ContentProblem[] {
+  const errors: ContentProblem[] = [];
+  for (const [relativePath, { result }] of parsed) {
+    if (!result.ok) continue;
+    const read = readRegularFile(path.join(contentDir, relativePath), limits.maxPostBytes);
+    if (!read.ok) {
+      errors.push({ file: relativePath, severity: "error", reason: `its page cannot be checked: ${read.reason}` });
+      continue;
+    }
+    for (const problem of renderPostBodyResult({ bytes: read.bytes, relativePath }, limits).problems) if (problem.severity === "error") errors.push(problem);
+  }
+  return errors;
 }
 
 /** The problems with paths relative to `displayFrom` instead of the content folder. */

@@ -2,6 +2,7 @@
  * Parsed posts → the index every page reads: newest first, by id, by
  * category, by tag. Built once per process in linear passes (plus one sort).
  */
+import { fileBaseName, renamedSuffix } from "./article-id";
 import { categoryKey } from "./categories";
 import { shortHash } from "./categories";
 import type { Article, CategoryRef, ContentProblem, HiddenKind, ParsedPost } from "./types";
@@ -79,21 +80,20 @@ export function buildIndex(allPosts: ParsedPost[], categoryTitles: Map<string, s
 
   const articles: Article[] = [];
   const hidden: Article[] = [];
+  // Which file first claims each id: `X.md` is X, whose page a static copy writes to articles/X.html.
+  const firstWithId = new Map<string, string>();
+  for (const post of posts) if (!firstWithId.has(post.id)) firstWithId.set(post.id, post.file);
   for (const { categorySlug, draft: _draft, unpublished: _unpublished, ...post } of posts) {
     let category = refs.get(categorySlug);
     if (!category) {
       category = { slug: categorySlug, key: categoryKey(categorySlug), name: names.get(categorySlug) ?? categorySlug };
       refs.set(categorySlug, category);
     }
-    let id = post.id;
-    if (byId.has(id)) {
-      id = `${post.id}-${shortHash(post.file)}`;
-      problems.push({
-        file: post.file,
-        severity: "warning",
-        reason: `has the same file name as ${byId.get(post.id)!.file}; published at '${id}' instead`,
-      });
-    }
+    const taken = byId.get(post.id);
+    const id = taken ? unusedId(post.id, post.file, byId) : post.id;
+    const suffix = renamedSuffix(post.file);
+    if (suffix) problems.push({ file: post.file, severity: "warning", reason: renamedReason(post, suffix, id, taken, firstWithId) });
+    else if (taken) problems.push({ file: post.file, severity: "warning", reason: `has the same file name as ${taken.file}; published at '${id}' instead` });
     const article: Article = { ...post, id, category };
     byId.set(id, article);
     (article.hidden ? hidden : articles).push(article);
@@ -122,6 +122,29 @@ export function buildIndex(allPosts: ParsedPost[], categoryTitles: Map<string, s
     (a, b) => b.articles.length - a.articles.length || a.category.name.localeCompare(b.category.name, "zh-CN"),
   );
   return { articles, byId, byCategory, byTag, tagsByKey, positions, categories, problems, hidden, nextScheduled };
+}
+
+/**
+ * A free id for a post whose own is taken: its id and a stable hash of its
+ * path, rehashed in the unlikely case that is some other file's name too.
+ * Never one post replacing another.
+ */
+function unusedId(id: string, file: string, byId: Map<string, Article>): string {
+  let candidate = `${id}-${shortHash(file)}`;
+  for (let n = 1; byId.has(candidate); n++) candidate = `${id}-${shortHash(`${file}#${n}`)}`;
+  return candidate;
+}
+
+/** Why a post whose name ends in `.html` (or another typed suffix) is at another id, naming the file it would meet. */
+function renamedReason(post: Pick<ParsedPost, "id" | "file">, suffix: string, id: string, taken: Article | undefined, firstWithId: Map<string, string>): string {
+  const stem = fileBaseName(post.file).slice(0, -suffix.length);
+  const neighbour = suffix.toLowerCase() === ".html" ? firstWithId.get(stem) : undefined;
+  return (
+    `its name ends in '${suffix}', which a static copy would serve as that kind of file` +
+    (neighbour ? ` (${neighbour}'s page is articles/${stem}.html there)` : "") +
+    (taken ? `, and '${post.id}' is ${taken.file}'s` : "") +
+    `; published at '${id}' instead`
+  );
 }
 
 /**

@@ -13,27 +13,32 @@
  * jobs run inline from then on, so nothing fails for want of a thread.
  */
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import { parsePost } from "./parse";
-import { renderBodyFile } from "./store";
-import { readPostFile, type PostFileEntry } from "./load";
+import { contentLimits } from "./limits";
+import { readAndParsePost } from "./load-content";
+import { renderArticleFile } from "./store";
+import type { PostFileEntry } from "./load";
 import type { ParseResult } from "./types";
+
+/** What a listed file parsed to; `read` is false when it was refused unread (too large, not a regular file). */
+export type ParsedFile = { result: ParseResult; read: boolean };
 
 /** Marks this module's own worker (other workers, such as a test runner's, may import the module too). */
 const WORKER_MARK = "finews-portal.content-worker";
 
-type Job = { kind: "parse"; entries: PostFileEntry[] } | { kind: "render"; file: string };
-type JobResult<J extends Job> = J extends { kind: "parse" } ? ParseResult[] : string | undefined;
+type Job = { kind: "parse"; entries: PostFileEntry[] } | { kind: "render"; dir: string; file: string };
+type JobResult<J extends Job> = J extends { kind: "parse" } ? ParsedFile[] : string | undefined;
 
-function run(job: Job): ParseResult[] | string | undefined {
-  if (job.kind === "parse") return job.entries.map((entry) => parsePost(readPostFile(entry)));
-  return renderBodyFile(job.file);
+function run(job: Job): ParsedFile[] | string | undefined {
+  // The limits as the environment sets them: the worker's environment is the server's.
+  if (job.kind === "parse") return job.entries.map((entry) => readAndParsePost(entry, contentLimits()));
+  return renderArticleFile(job.dir, job.file);
 }
 
 export interface ContentWorker {
-  /** Parse results for these files, in their order. */
-  parse(entries: PostFileEntry[]): Promise<ParseResult[]>;
-  /** The body HTML of the post at `file` (absolute path). */
-  renderBody(file: string): Promise<string | undefined>;
+  /** What these files parse to, in their order. */
+  parse(entries: PostFileEntry[]): Promise<ParsedFile[]>;
+  /** The body HTML of the post at `file` (relative to the content folder `dir`). */
+  renderBody(dir: string, file: string): Promise<string | undefined>;
   /** Jobs done so far in the worker, and on the main thread (only after the worker failed). */
   stats(): { offThread: number; inline: number };
   close(): Promise<void>;
@@ -100,7 +105,7 @@ export function startContentWorker({ log = console.warn, threads = 2 }: { log?: 
 
   return {
     parse: (entries) => (entries.length ? submit({ kind: "parse", entries }) : Promise.resolve([])),
-    renderBody: (file) => submit({ kind: "render", file }),
+    renderBody: (dir, file) => submit({ kind: "render", dir, file }),
     stats: () => ({ ...counts }),
     async close() {
       broken = true;

@@ -2,15 +2,17 @@
  * Text → front-matter fields + markdown body, with editor-friendly reasons
  * when the front matter is missing, unclosed or not valid YAML.
  *
- * gray-matter does the split; two checks run first because gray-matter is
- * silent about them: a file whose front matter is never closed (it would
- * swallow the body as YAML), and blank lines before the opening `---` (Jekyll
- * tolerates them in practice, gray-matter does not). Every scalar stays a
+ * The split is a line scan: the front matter runs from the first `---` line
+ * to the next `---` or `...` line, and js-yaml reads what lies between. (It
+ * used to go through gray-matter, which strips comment lines with a regex
+ * that rescanned every blank line after each line: quadratic, and ten
+ * thousand blank lines cost seconds.) A file whose front matter is never
+ * closed is an error, not a body read as YAML; blank lines before the
+ * opening `---` are tolerated, as Jekyll does in practice. Every scalar stays a
  * string (YAML's failsafe schema): `2021-12-08 10:46:18` is not silently read
  * as UTC (see `lib/time.ts`), `date: +0800` is not the number 800, and a
  * title such as `2021` stays text.
  */
-import matter from "gray-matter";
 import yaml from "js-yaml";
 
 export type FrontMatterResult =
@@ -19,8 +21,6 @@ export type FrontMatterResult =
 
 const DELIMITER = /^---\s*$/;
 const CLOSING = /^(?:---|\.\.\.)\s*$/;
-
-const parseYaml = (source: string) => yaml.load(source, { schema: yaml.FAILSAFE_SCHEMA }) as object;
 
 /** Splits a decoded post into its front-matter fields and body. Lines are 1-based. */
 export function splitFrontMatter(text: string): FrontMatterResult {
@@ -40,11 +40,10 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   const yamlText = lines.slice(open + 1, close).join("\n");
   let data: unknown;
   try {
-    // gray-matter is given exactly the front-matter block, so its cache-free
-    // (options-passing) call cannot misplace the closing delimiter.
-    data = matter(`---\n${yamlText}\n---\n`, { engines: { yaml: parseYaml } }).data;
+    // Empty front matter (or comments only) has no fields: js-yaml reads it as no document at all.
+    data = yaml.load(yamlText, { schema: yaml.FAILSAFE_SCHEMA }) ?? {};
   } catch (error) {
-    return { ok: false, ...describeYamlError(error, open + 1, lines.slice(open + 1, close)) };
+    return { ok: false, ...describeYamlError(error, open + 2, lines.slice(open + 1, close)) };
   }
   if (data === null || typeof data !== "object" || Array.isArray(data)) {
     return { ok: false, line: open + 2, reason: "front matter is not a list of 'field: value' lines" };
@@ -57,14 +56,15 @@ export function splitFrontMatter(text: string): FrontMatterResult {
   };
 }
 
-function describeYamlError(error: unknown, firstFieldLine: number, yamlLines: string[]): { reason: string; line?: number } {
+/** `firstYamlLine`: the file's 1-based line number of `yamlLines[0]`. */
+function describeYamlError(error: unknown, firstYamlLine: number, yamlLines: string[]): { reason: string; line?: number } {
   if (error instanceof yaml.YAMLException) {
-    let line = error.mark ? firstFieldLine + error.mark.line : undefined;
+    let line = error.mark ? firstYamlLine + error.mark.line : undefined;
     const unclosed = /^unexpected end of the stream within a (double|single) quoted scalar$/.exec(error.reason);
     if (unclosed) {
       // js-yaml marks the end of the block; the editor needs the line where the quote opens.
       const opening = lastLineWithOddQuotes(yamlLines, unclosed[1] === "double" ? /(?<!\\)"/g : /'/g);
-      if (opening !== undefined) line = firstFieldLine + 1 + opening;
+      if (opening !== undefined) line = firstYamlLine + opening;
     }
     const what = unclosed ? "unclosed quote" : error.reason;
     return { line, reason: `YAML: ${what}${line ? ` on line ${line}` : ""}` };

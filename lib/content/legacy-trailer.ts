@@ -14,7 +14,8 @@ export interface TrailerResult {
 }
 
 const BLANK = /^\s*$/;
-const BACK_LINKS = /^\s*(?:\[返回[^\]\n]*\]\([^)\n]*\)\s*[｜|]?\s*)+$/;
+// `\s*(?:[｜|]\s*)?`, not `\s*[｜|]?\s*`: two optional runs side by side would try every split of a long run of spaces.
+const BACK_LINKS = /^\s*(?:\[返回[^\]\n]*\]\([^)\n]*\)\s*(?:[｜|]\s*)?)+$/;
 const EMPTY_AUTOLINK = /^\s*<\s*>\s*$/;
 const AUTOLINK = /^\s*<([^<>\s]+)>\s*$/;
 

@@ -5,22 +5,30 @@
  * article pages actually generated. Both are per-post boundaries: nothing a
  * file contains may throw past them.
  */
-import { formatShanghai, parseFileNameDate, parsePublishedAt } from "../time";
+import { formatShanghai, parseFileNameDate, parsePublishedAt, readPublishedAt } from "../time";
 import { articleIdFor, fileBaseName } from "./article-id";
 import { UNCATEGORIZED, categorySlugFrom, mediaNameFromTag, scalarText, tagsFrom } from "./categories";
 import { decodePostBytes } from "./decode";
+import { flattenedBodyHtml } from "./flatten";
 import { splitFrontMatter } from "./front-matter";
 import { extractLede, stripLegacyTrailer } from "./legacy-trailer";
+import { contentLimits } from "./limits";
+import { flattenReason, measureNesting } from "./nesting";
 import { findSourceCredit, markupToPlainText } from "./plain-text";
+import { formatProblem } from "./problems";
 import { renderBody } from "./render";
 import { firstSentences } from "./summary";
-import type { ContentProblem, ParseResult, SourceFile } from "./types";
+import type { ContentLimits, ContentProblem, ParseResult, SourceFile } from "./types";
 
 const TITLE_FROM_TEXT_LENGTH = 60;
 
-export function parsePost(file: SourceFile): ParseResult {
+/**
+ * `limits.maxPostDepth`: a body nested deeper is published with a warning
+ * and shown as plain text (`renderPostBody` decides the same way).
+ */
+export function parsePost(file: SourceFile, limits: Pick<ContentLimits, "maxPostDepth"> = contentLimits()): ParseResult {
   try {
-    return parsePostUnguarded(file);
+    return parsePostUnguarded(file, limits);
   } catch (error) {
     // A bug, not a content problem, but one post must never stop the site.
     const detail = error instanceof Error ? error.message : String(error);
@@ -28,7 +36,7 @@ export function parsePost(file: SourceFile): ParseResult {
   }
 }
 
-function parsePostUnguarded(file: SourceFile): ParseResult {
+function parsePostUnguarded(file: SourceFile, limits: Pick<ContentLimits, "maxPostDepth">): ParseResult {
   const problems: ContentProblem[] = [];
   const fail = (reason: string, line?: number): ParseResult => ({
     ok: false,
@@ -64,7 +72,9 @@ function parsePostUnguarded(file: SourceFile): ParseResult {
   }
 
   if (publishedAt === undefined) {
-    warn("has no date in its front matter or file name; the file's modification time stands in for it", fieldLine("date"));
+    const refused = readPublishedAt(data.date);
+    const why = !refused.ok && refused.reason ? `date '${scalarText(data.date)}' is out of range (${refused.reason})` : "has no date in its front matter or file name";
+    warn(`${why}; the file's modification time stands in for it`, fieldLine("date"));
   }
 
   let categorySlug = categorySlugFrom(data);
@@ -74,6 +84,8 @@ function parsePostUnguarded(file: SourceFile): ParseResult {
   }
   const tags = tagsFrom(data.tags);
   if (!sourceUrl) warn("has no source URL (the '<http://…>' line)");
+  const flat = flattenReason(measureNesting(body), limits.maxPostDepth);
+  if (flat) warn(flat);
 
   return {
     ok: true,
@@ -109,20 +121,51 @@ function bodyParts(markdown: string) {
   return { body, lede, sourceUrl: trailer.sourceUrl };
 }
 
+/** A body as its page shows it (`ok`), or why there is none; with what went wrong on the way. */
+export type BodyRender = { ok: true; html: string; problems: ContentProblem[] } | { ok: false; problems: ContentProblem[] };
+
 /**
- * A post's body as sanitized HTML, for its article page. Undefined when the
- * file can no longer be read (it was indexed, then broken or removed).
+ * A post's body as sanitized HTML, for its article page, and the problems
+ * met: the same flattening decision as `parsePost` (a warning), or an error
+ * when the file no longer reads (it was indexed, then broken) or the
+ * pipeline threw anyway. A throw is not a missing page: the body is then
+ * shown as plain text too. Pure; never throws.
  */
-export function renderPostBody(file: Pick<SourceFile, "bytes">): string | undefined {
+export function renderPostBodyResult(file: Pick<SourceFile, "bytes" | "relativePath">, limits: Pick<ContentLimits, "maxPostDepth"> = contentLimits()): BodyRender {
+  const problem = (severity: ContentProblem["severity"], reason: string, line?: number): ContentProblem => ({ file: file.relativePath, line, severity, reason });
+  let body: string;
   try {
     const decoded = decodePostBytes(file.bytes);
-    if (!decoded.ok) return undefined;
+    if (!decoded.ok) return { ok: false, problems: [problem("error", decoded.reason)] };
     const split = splitFrontMatter(decoded.text);
-    if (!split.ok) return undefined;
-    return renderBody(bodyParts(split.body).body).html;
-  } catch {
-    return undefined;
+    if (!split.ok) return { ok: false, problems: [problem("error", split.reason, split.line)] };
+    body = bodyParts(split.body).body;
+  } catch (error) {
+    return { ok: false, problems: [problem("error", `could not be read: ${describeError(error)}`)] };
   }
+  const flat = flattenReason(measureNesting(body), limits.maxPostDepth);
+  if (flat) return { ok: true, html: flattenedBodyHtml(body), problems: [problem("warning", flat)] };
+  try {
+    return { ok: true, html: renderBody(body).html, problems: [] };
+  } catch (error) {
+    const reason = `could not be rendered (${describeError(error)}); its page shows it as plain text`;
+    return { ok: true, html: flattenedBodyHtml(body), problems: [problem("error", reason)] };
+  }
+}
+
+/**
+ * `renderPostBodyResult`'s HTML, for a page. Errors are logged, one line
+ * each in `npm run check`'s words, so that a page that fell back to plain
+ * text (or has no body) never does so silently. Undefined: no body.
+ */
+export function renderPostBody(file: Pick<SourceFile, "bytes" | "relativePath">, limits?: Pick<ContentLimits, "maxPostDepth">): string | undefined {
+  const result = renderPostBodyResult(file, limits);
+  for (const p of result.problems) if (p.severity === "error") console.error(`content: ${formatProblem(p)}`);
+  return result.ok ? result.html : undefined;
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /**
@@ -136,13 +179,14 @@ function resolveDate(
   warn: (reason: string, line?: number) => void,
   line: number | undefined,
 ): number | undefined {
-  const fromFrontMatter = parsePublishedAt(value);
-  if (fromFrontMatter !== undefined) return fromFrontMatter;
+  const fromFrontMatter = readPublishedAt(value);
+  if (fromFrontMatter.ok) return fromFrontMatter.instant;
   const fromName = parseFileNameDate(fileBaseName(file.relativePath));
   const shown = scalarText(value);
   if (fromName !== undefined) {
     const instead = `the date in the file name (${formatShanghai(fromName).slice(0, 10)}) stands in for it`;
-    warn(shown.trim() === "" ? `has no date; ${instead}` : `date '${shown}' has no date; ${instead}`, line);
+    if (fromFrontMatter.reason) warn(`date '${shown}' is out of range (${fromFrontMatter.reason}); ${instead}`, line);
+    else warn(shown.trim() === "" ? `has no date; ${instead}` : `date '${shown}' has no date; ${instead}`, line);
     return fromName;
   }
   return undefined;

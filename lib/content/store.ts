@@ -5,11 +5,11 @@
  * once in one process (one copy per bundle layer).
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import path from "node:path";
-import { contentCacheDir, contentDir, showsDrafts } from "../site/config";
+import { contentCacheDir, contentDir, maxPostBytes, maxPostDepth, showsDrafts } from "../site/config";
 import { cacheFileFor, parserFingerprint, readParseCache, writeParseCache } from "./disk-cache";
 import { hiddenKind } from "./content-index";
+import { readRegularFile } from "./load";
 import { formatProblem, loadContent, type LoadedContent, type ParseCache } from "./load-content";
 import { renderPostBody } from "./parse";
 import type { PostFileEntry } from "./load";
@@ -55,7 +55,9 @@ function reportNewProblems(content: LoadedContent, previous?: LoadedContent): vo
 function loadWithDiskCache(dir: string, inMemory?: LoadedContent["cache"]): LoadedContent {
   const options = { includeHidden: showsDrafts() };
   const cacheDir = contentCacheDir();
-  const parser = cacheDir ? parserFingerprint(process.cwd()) : undefined;
+  const fingerprint = cacheDir ? parserFingerprint(process.cwd()) : undefined;
+  // A parse depends on MAX_POST_DEPTH too (which bodies are flattened): another limit, another cache.
+  const parser = fingerprint && `${fingerprint}-depth${maxPostDepth()}`;
   if (!cacheDir || !parser) return loadContent(dir, inMemory, options);
   const file = cacheFileFor(cacheDir, dir);
   const previous = inMemory ?? readParseCache(file, parser, dir);
@@ -129,7 +131,8 @@ export function contentFingerprint(content: Pick<LoadedContent, "cache">): strin
 }
 
 const BODY_RENDERER = Symbol.for("finews-portal.body-renderer");
-type BodyRenderer = (file: string) => Promise<string | undefined>;
+/** Renders the body of the post at `file` (relative to the content folder `dir`). */
+export type BodyRenderer = (dir: string, file: string) => Promise<string | undefined>;
 
 /**
  * Where article bodies are rendered: `npm start` hands in its content
@@ -140,20 +143,23 @@ export function setBodyRenderer(render: BodyRenderer | undefined): void {
   (globalThis as { [BODY_RENDERER]?: BodyRenderer })[BODY_RENDERER] = render;
 }
 
-/** An article's sanitized body HTML (pages are cached, so this runs once a page); undefined when its file can no longer be read. */
+/**
+ * An article's sanitized body HTML (pages are cached, so this runs once a
+ * page). Undefined when the file is gone or no longer reads; that, and a
+ * body that could not be rendered, is logged.
+ */
 export async function getArticleBody(article: Pick<Article, "file">, dir: string = contentDir()): Promise<string | undefined> {
-  const file = path.join(/*turbopackIgnore: true*/ dir, article.file);
   const render = (globalThis as { [BODY_RENDERER]?: BodyRenderer })[BODY_RENDERER];
-  return render ? render(file) : renderBodyFile(file);
+  return render ? render(dir, article.file) : renderArticleFile(dir, article.file);
 }
 
-/** A post's body HTML from its file (absolute path), rendered here and now; undefined when the file can no longer be read. */
-export function renderBodyFile(file: string): string | undefined {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(/*turbopackIgnore: true*/ file);
-  } catch {
+/** The body HTML of the post at `file` (relative to `dir`), rendered here and now. */
+export function renderArticleFile(dir: string, file: string): string | undefined {
+  // Read as the index read it: a regular file within the size limit (it may have been swapped since).
+  const read = readRegularFile(path.join(/*turbopackIgnore: true*/ dir, file), maxPostBytes());
+  if (!read.ok) {
+    console.error(`content: ${formatProblem({ file, severity: "error", reason: `its page cannot be shown: ${read.reason}` })}`);
     return undefined;
   }
-  return renderPostBody({ bytes });
+  return renderPostBody({ bytes: read.bytes, relativePath: file });
 }

@@ -17,6 +17,16 @@ export interface SourceFile {
 export type Severity = "error" | "warning";
 
 /**
+ * What one post may cost: a file larger than `maxPostBytes` is not read; a
+ * body nested deeper than `maxPostDepth` is shown as plain text. From
+ * MAX_POST_BYTES and MAX_POST_DEPTH (`contentLimits()`), or given by tests.
+ */
+export interface ContentLimits {
+  maxPostBytes: number;
+  maxPostDepth: number;
+}
+
+/**
  * Something wrong with one post. An `error` means the post was skipped;
  * a `warning` means it was published with a repair (the reason says which).
  */

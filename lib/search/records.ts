@@ -9,14 +9,15 @@
  * post, against milliseconds for the render pipeline, and search only needs
  * the words.
  */
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { ContentIndex } from "../content/content-index";
 import { decodePostBytes } from "../content/decode";
 import { splitFrontMatter } from "../content/front-matter";
 import { extractLede, stripLegacyTrailer } from "../content/legacy-trailer";
+import { readRegularFile } from "../content/load";
 import { markupToPlainText } from "../content/plain-text";
 import type { Article } from "../content/types";
+import { maxPostBytes } from "../site/config";
 import { articlePath } from "../site/urls";
 import type { SearchRecord } from "./types";
 
@@ -61,17 +62,14 @@ export interface SearchRecordsResult {
  * `index.articles`; the `hidden` check keeps a dev index (`includeHidden`)
  * from leaking them all the same.
  */
-export function searchRecords(contentDir: string, index: Pick<ContentIndex, "articles">): SearchRecordsResult {
+export function searchRecords(contentDir: string, index: Pick<ContentIndex, "articles">, maxBytes: number = maxPostBytes()): SearchRecordsResult {
   const records: SearchRecord[] = [];
   const unreadable: string[] = [];
   for (const article of index.articles) {
     if (article.hidden) continue;
-    let body: string | undefined;
-    try {
-      body = postBodyText(readFileSync(path.join(contentDir, article.file)));
-    } catch {
-      body = undefined;
-    }
+    // Read as the content engine reads it: a regular file within the size limit, never a FIFO swapped in since.
+    const read = readRegularFile(path.join(contentDir, article.file), maxBytes);
+    const body = read.ok ? postBodyText(read.bytes) : undefined;
     if (body === undefined) unreadable.push(article.file);
     else records.push(searchRecordFor(article, body));
   }

@@ -10,8 +10,10 @@
  * Concurrent renders of one body share one job.
  */
 import { statSync } from "node:fs";
+import path from "node:path";
 import { LRUCache } from "lru-cache";
 import type { ContentWorker } from "../content/content-worker";
+import type { BodyRenderer } from "../content/store";
 
 export interface ArticleBodiesOptions {
   worker: ContentWorker;
@@ -19,7 +21,7 @@ export interface ArticleBodiesOptions {
   maxBytes?: number;
 }
 
-export type BodyRenderer = (file: string) => Promise<string | undefined>;
+export type { BodyRenderer } from "../content/store";
 
 export function articleBodies({ worker, maxBytes = 32 * 1024 * 1024 }: ArticleBodiesOptions): BodyRenderer & { size: () => number } {
   const kept = new LRUCache<string, string>({
@@ -28,11 +30,11 @@ export function articleBodies({ worker, maxBytes = 32 * 1024 * 1024 }: ArticleBo
   });
   const rendering = new Map<string, Promise<string | undefined>>();
 
-  const render = (async (file: string) => {
+  const render = (async (dir: string, file: string) => {
     let key: string;
     try {
-      const stat = statSync(file);
-      key = `${file}\0${stat.size}\0${stat.mtimeMs}`;
+      const stat = statSync(path.join(dir, file));
+      key = `${dir}\0${file}\0${stat.size}\0${stat.mtimeMs}`;
     } catch {
       return undefined; // gone since the index was built
     }
@@ -40,7 +42,7 @@ export function articleBodies({ worker, maxBytes = 32 * 1024 * 1024 }: ArticleBo
     if (known !== undefined) return known;
     let job = rendering.get(key);
     if (!job) {
-      job = worker.renderBody(file).finally(() => rendering.delete(key));
+      job = worker.renderBody(dir, file).finally(() => rendering.delete(key));
       rendering.set(key, job);
     }
     const html = await job;

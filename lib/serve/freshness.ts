@@ -47,10 +47,11 @@ export function startFreshness({ contentDir, watch, revalidate, worker, log = co
       const cached = known.get(entry.relativePath);
       return !cached || cached.size !== entry.size || cached.mtimeMs !== entry.mtimeMs;
     });
-    const results = await worker.parse(changed);
+    const parsed = await worker.parse(changed);
+    // A file refused unread (too large, not a regular file) is not remembered: the index build refuses it again from its listing.
     rememberParsed(
       contentDir,
-      changed.map((entry, i) => ({ entry, result: results[i] })),
+      changed.flatMap((entry, i) => (parsed[i].read ? [{ entry, result: parsed[i].result }] : [])),
     );
   };
 

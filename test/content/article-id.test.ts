@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { articleIdFor, fileBaseName } from "@/lib/content/article-id";
+import { articleIdFor, fileBaseName, typedSuffix } from "@/lib/content/article-id";
 
 describe("lib/content/article-id", () => {
   it("fileBaseName drops folders and the extension", () => {
@@ -34,5 +34,20 @@ describe("lib/content/article-id", () => {
     for (const name of ["..md", "...md", ".hidden.md"]) {
       expect(articleIdFor(`_posts/${name}`)).not.toMatch(/^\./);
     }
+  });
+
+  it("rewrites an id ending in a file type a static host serves by its suffix, and leaves every other id as it was", () => {
+    expect(articleIdFor("_posts/2021-12-08-x.html.md")).toBe("2021-12-08-x-html");
+    expect(articleIdFor("_posts/2021-12-08-x.TXT.md")).toBe("2021-12-08-x-TXT");
+    expect(articleIdFor("_posts/report.json.markdown")).toBe("report-json");
+    expect(articleIdFor("_posts/archive.tar.gz.md")).toBe("archive.tar-gz");
+    // Not a file type: as today.
+    expect(articleIdFor("_posts/2021-12-08-v1.2.md")).toBe("2021-12-08-v1.2");
+    expect(articleIdFor("_posts/a.b.markdown")).toBe("a.b");
+    expect(articleIdFor("_posts/2021-12-08-202112082206735975.md")).toBe("2021-12-08-202112082206735975");
+    for (const name of ["x.html.md", "x.htm.md", "x.xml.md", "x.json.md", "x.rss.md", "x.txt.md", "x.php.md", "x.png.md", "x.pdf.md"]) {
+      expect(typedSuffix(articleIdFor(`_posts/${name}`)), name).toBeUndefined();
+    }
+    expect(typedSuffix("x.html")).toBe(".html");
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decodePostBytes } from "@/lib/content/decode";
 import { splitFrontMatter } from "@/lib/content/front-matter";
 import { fixtureBytes } from "../helpers/fixtures";
+import { LINEAR_RATIO_BOUND, describeGrowth, growth } from "../helpers/timing";
 
 function splitFixture(relative: string) {
   const decoded = decodePostBytes(fixtureBytes(relative));
@@ -118,5 +119,18 @@ describe("lib/content/front-matter", () => {
   it("accepts `...` as the closing delimiter and leaves later `---` lines in the body", () => {
     const result = splitFrontMatter("---\ntitle: x\n...\npara\n\n---\n\nmore");
     expect(result).toMatchObject({ ok: true, data: { title: "x" }, body: "para\n\n---\n\nmore", bodyStartLine: 4 });
+  });
+
+  it("reads front matter holding thousands of blank lines in time in proportion to it", () => {
+    // gray-matter's comment-stripping regex (`^\s*#…` with `\s` spanning lines) rescanned every blank line after each line.
+    const make = (n: number) => `---\ntitle: x\n${"  \n".repeat(n)}date: 2021-12-08\n---\n正文`;
+    const g = growth(make, splitFrontMatter, 3000);
+    expect(g.ratio, describeGrowth("blank lines in front matter", 3000, g)).toBeLessThan(LINEAR_RATIO_BOUND);
+    expect(splitFrontMatter(make(3))).toMatchObject({ ok: true, data: { title: "x", date: "2021-12-08" } });
+  });
+
+  it("reads empty front matter, or comments only, as no fields", () => {
+    expect(splitFrontMatter("---\n---\n正文")).toMatchObject({ ok: true, data: {}, body: "正文" });
+    expect(splitFrontMatter("---\n# 只有注释\n\n---\n正文")).toMatchObject({ ok: true, data: {} });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { extractLede, stripLegacyTrailer, toHttpUrl } from "@/lib/content/legacy-trailer";
 import { fixtureBody } from "../helpers/fixtures";
+import { LINEAR_RATIO_BOUND, describeGrowth, growth } from "../helpers/timing";
 
 /** What must never be left in a body once its trailer is gone. */
 function expectNoTrailer(body: string) {
@@ -160,5 +161,13 @@ describe("lib/content/legacy-trailer", () => {
       const markdown = "    > code\n正文";
       expect(extractLede(markdown)).toEqual({ body: markdown });
     });
+  });
+
+  it("costs time in proportion to the last line, however many spaces follow a back link", () => {
+    // `\s*[｜|]?\s*` tried every split of a whitespace run: quadratic in the run.
+    const make = (n: number) => `正文\n[返回东财滚动新闻](../emnews/)${" ".repeat(n)}x`;
+    const g = growth(make, stripLegacyTrailer, 5000);
+    expect(g.ratio, describeGrowth("back link + spaces", 5000, g)).toBeLessThan(LINEAR_RATIO_BOUND);
+    expect(stripLegacyTrailer("正文\n[返回a](b)  ｜  [返回首页](/)  ").body).toBe("正文");
   });
 });

@@ -137,6 +137,66 @@ describe("lib/content/load-content", () => {
       expect(duplicate?.reason).toContain("_posts/a/2021-12-08-same.md");
     });
 
+    it("gives X.md and X.html.md ids that cannot meet in a static copy (articles/X.html is X's page), warning on the renamed one", () => {
+      const dir = tempContentDir({
+        "_posts/2021-12-08-x.md": post({ title: "甲", date: "2021-12-08 10:00:00" }),
+        "_posts/2021-12-08-x.html.md": post({ title: "乙", date: "2021-12-08 10:00:00" }),
+        "_posts/2021-12-08-y.txt.md": post({ title: "丙", date: "2021-12-08 10:00:00" }),
+      });
+      const content = loadContent(dir);
+      expect(content.published).toBe(3);
+      const { byId } = content.index;
+      expect(byId.get("2021-12-08-x")?.title).toBe("甲");
+      expect(byId.get("2021-12-08-x-html")?.title).toBe("乙");
+      expect(byId.get("2021-12-08-y-txt")?.title).toBe("丙");
+      const idWarnings = content.problems.filter((p) => p.reason.includes("static"));
+      expect(idWarnings).toEqual([
+        {
+          file: "_posts/2021-12-08-x.html.md",
+          severity: "warning",
+          reason: "its name ends in '.html', which a static copy would serve as that kind of file (_posts/2021-12-08-x.md's page is articles/2021-12-08-x.html there); published at '2021-12-08-x-html' instead",
+        },
+        {
+          file: "_posts/2021-12-08-y.txt.md",
+          severity: "warning",
+          reason: "its name ends in '.txt', which a static copy would serve as that kind of file; published at '2021-12-08-y-txt' instead",
+        },
+      ]);
+    });
+
+    it("gives a renamed id a stable hash when another post already has it, naming that post", () => {
+      const dir = tempContentDir({
+        "_posts/2021-12-08-x-html.md": post({ title: "甲", date: "2021-12-08 10:00:00" }),
+        "_posts/2021-12-08-x.html.md": post({ title: "乙", date: "2021-12-08 10:00:00" }),
+      });
+      const first = loadContent(dir);
+      const renamed = first.index.articles.find((a) => a.title === "乙")!;
+      expect(renamed.id).toMatch(/^2021-12-08-x-html-[0-9a-f]{8}$/);
+      expect(first.index.byId.get("2021-12-08-x-html")?.title).toBe("甲");
+      expect(first.problems.find((p) => p.file === "_posts/2021-12-08-x.html.md" && p.reason.includes("static"))?.reason).toBe(
+        `its name ends in '.html', which a static copy would serve as that kind of file, and '2021-12-08-x-html' is _posts/2021-12-08-x-html.md's; published at '${renamed.id}' instead`,
+      );
+      expect(loadContent(dir).index.articles.find((a) => a.title === "乙")!.id).toBe(renamed.id);
+    });
+
+    it("never lets one post replace another, even when a hashed id is some file's own name", () => {
+      const dir = tempContentDir({
+        "_posts/a/2021-12-08-same.md": post({ title: "甲", date: "2021-12-08 10:00:00" }),
+        "_posts/b/2021-12-08-same.md": post({ title: "乙", date: "2021-12-08 10:00:00" }),
+      });
+      const hashed = loadContent(dir).index.articles.find((a) => a.title === "乙")!.id;
+      const withTwin = tempContentDir({
+        "_posts/a/2021-12-08-same.md": post({ title: "甲", date: "2021-12-08 10:00:00" }),
+        "_posts/b/2021-12-08-same.md": post({ title: "乙", date: "2021-12-08 10:00:00" }),
+        // Listed first: it takes the hashed id before the second same-named post asks for it.
+        [`_posts/0/${hashed}.md`]: post({ title: "丙", date: "2021-12-08 10:00:00" }),
+      });
+      const { index } = loadContent(withTwin);
+      expect(index.articles).toHaveLength(3);
+      expect(new Set(index.articles.map((a) => a.id)).size).toBe(3);
+      expect([...index.byId.values()].map((a) => a.title).sort()).toEqual(["丙", "乙", "甲"]);
+    });
+
     it("names a category from its posts' tags, and from category/<slug>.html only when none has tags", () => {
       const dir = tempContentDir({
         "_posts/2021-12-08-a.md": post({ title: "A", date: "2021-12-08", categories: "emnews", tags: "东财滚动新闻" }),
@@ -183,6 +243,14 @@ describe("lib/content/load-content", () => {
       expect(formatProblem({ file: "_posts/x.md", severity: "warning", reason: "has no category" })).toBe(
         "_posts/x.md: warning: has no category",
       );
+    });
+
+    it("keeps one problem on one line, whatever control characters a file name or reason holds", () => {
+      const forged = { file: "_posts/a.md\n_posts/b.md: error: forged\r\t\u0000\u001b[31m\u007f\u0085\u2028\u202e.md", severity: "error" as const, reason: "YAML: bad\nline" };
+      const line = formatProblem(forged);
+      expect(line).toBe("_posts/a.md\\n_posts/b.md: error: forged\\r\\t\\x00\\x1b[31m\\x7f\\x85\\u{2028}\\u{202e}.md: error: YAML: bad\\nline");
+      expect(line.split(/[\n\r\u2028\u2029\u0085]/)).toHaveLength(1);
+      expect(formatProblem({ file: "_posts/央行 新闻.md", line: 3, severity: "warning", reason: "title is empty" })).toBe("_posts/央行 新闻.md:3: warning: title is empty");
     });
 
     it("summarises counts", () => {

@@ -245,6 +245,30 @@ describe("lib/content/parse", () => {
       expect(problems[0].reason).toBe("date '+0800' has no date; the date in the file name (2021-12-08) stands in for it");
     });
 
+    it("a date in year 1: never published as 1901 (Date.UTC reads years 0-99 as 1900-1999); the file's time, saying why", () => {
+      const mtime = Date.UTC(2021, 11, 8, 1, 2, 3);
+      const { post, problems } = parsedWithBody(fixtureSource("posts/date-year-one.md", { mtimeMs: mtime }));
+      expect(post.publishedAt).toBe(mtime);
+      expect(problems).toEqual([
+        {
+          file: "_posts/date-year-one.md",
+          line: 4,
+          severity: "warning",
+          reason: "date '0001-01-01 00:00:00 +0800' is out of range (year 1 is before 1000); the file's modification time stands in for it",
+        },
+      ]);
+    });
+
+    it.each([
+      ["0001-01-01", "year 1 is before 1000"],
+      ["0999-12-31", "year 999 is before 1000"],
+      ["10000-01-01", "year 10000 is after 9999"],
+    ])("a date '%s' in a dated file name: the name's date, saying why", (value, why) => {
+      const { post, problems } = parsed(parsePost(textSource("_posts/2021-12-08-x.md", post_(`title: 标题\ndate: ${value}\ncategories: emnews\ntags: 东财滚动新闻`))));
+      expect(toIsoShanghai(post.publishedAt)).toBe("2021-12-08T00:00:00+08:00");
+      expect(problems[0].reason).toBe(`date '${value}' is out of range (${why}); the date in the file name (2021-12-08) stands in for it`);
+    });
+
     it("no date field in a dated file name: the name's date, with a warning", () => {
       const { post, problems } = parsedWithBody(textSource("_posts/2021-12-08-x.md", post_("title: 标题\ncategories: emnews")));
       expect(toIsoShanghai(post.publishedAt)).toBe("2021-12-08T00:00:00+08:00");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractLede, stripLegacyTrailer } from "@/lib/content/legacy-trailer";
 import { renderBody } from "@/lib/content/render";
 import { fixtureBody } from "../helpers/fixtures";
+import { LINEAR_RATIO_BOUND, describeGrowth, growth } from "../helpers/timing";
 
 const html = (markdown: string) => renderBody(markdown).html;
 
@@ -293,5 +294,29 @@ describe("renderBody: images whose source was unsafe", () => {
 
   it("leaves no empty paragraph where such an image stood alone", () => {
     expect(renderBody("![图](javascript:alert(1))\n\n正文。").html.trim()).toBe("<p>正文。</p>");
+  });
+});
+
+describe("renderBody: time in proportion to the body", () => {
+  it("reads a credit followed by a long run of line breaks", () => {
+    // The credit pattern's `\s*` around a 40-character name tried every split of the run, when no `）` came.
+    const make = (n: number) => `<p>（来源：${"<br>".repeat(n)}新华社</p>`;
+    const g = growth(make, renderBody, 3000);
+    expect(g.ratio, describeGrowth("credit + <br>s", 3000, g)).toBeLessThan(LINEAR_RATIO_BOUND);
+    expect(renderBody(`<p>（来源：${"<br>".repeat(3)}新华社）</p>`).sourceCredit).toBe("新华社");
+  });
+
+  it("tidies a body nested a hundred levels deep without reading each subtree again", () => {
+    // Each element's emptiness check read its whole subtree: cubic in the depth.
+    const make = (n: number) => `前言。\n\n${"> ".repeat(n)}正文`;
+    const g = growth(make, renderBody, 100);
+    expect(g.ratio, describeGrowth("nested quotes", 100, g)).toBeLessThan(LINEAR_RATIO_BOUND);
+  });
+
+  it("drops thousands of hidden elements and empty paragraphs in one pass", () => {
+    const make = (n: number) => `<div>${'<span hidden>x</span><p></p><img src="javascript:x">'.repeat(n)}正文</div>`;
+    const g = growth(make, renderBody, 1000);
+    expect(g.ratio, describeGrowth("hidden and empty siblings", 1000, g)).toBeLessThan(LINEAR_RATIO_BOUND);
+    expect(renderBody(make(3)).html).toBe("正文");
   });
 });

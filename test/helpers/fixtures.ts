@@ -3,6 +3,7 @@
  * `test/fixtures/` (or the repo's own `content/_posts/`); folder layouts that
  * `loadContent` needs are built in fresh temp dirs, removed after each test.
  */
+import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -93,4 +94,19 @@ export function mixedFolder(): string {
     "_posts/nothing.md": post({ categories: "emnews" }),
     "_posts/-202205262391921712.md": post({ title: "''", date: "'+0800'", categories: "emnews" }, "第一句。第二句。"),
   });
+}
+
+/** Whether this machine can make FIFOs (`mkfifo`); the tests that need one are skipped when it cannot. */
+export const HAS_MKFIFO = (() => {
+  try {
+    execFileSync("mkfifo", ["--version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Makes a FIFO at `file`: opening it for reading blocks until a writer comes. */
+export function mkfifo(file: string): void {
+  execFileSync("mkfifo", [file]);
 }

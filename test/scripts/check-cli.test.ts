@@ -45,4 +45,18 @@ describe("npm run check", () => {
     expect(code).toBe(2);
     expect(stderr).toContain(`${dir}: no _posts folder here`);
   });
+
+  it("prints one line per problem even for a file name holding a newline, and keeps the name raw in JSON", () => {
+    const forged = "2024-01-01-a.md\nfake/_posts/x.md: error: forged.md";
+    const dir = tempContentDir({ [`_posts/${forged}`]: "not a post" });
+    const { code, stdout } = runCheck(dir);
+    expect(code).toBe(1);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toEqual([
+      `${path.relative(ROOT, dir)}/_posts/2024-01-01-a.md\\nfake/_posts/x.md: error: forged.md:1: error: no front matter: the file must start with a '---' line`,
+      "0 posts published, 1 skipped, 0 warnings",
+    ]);
+    const report = JSON.parse(runCheck("--json", dir).stdout) as CheckReport;
+    expect(report.problems[0].file).toBe(`${path.relative(ROOT, dir)}/_posts/${forged}`);
+  });
 });

@@ -1,7 +1,9 @@
+import { unlinkSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadContent } from "@/lib/content/load-content";
 import { postBodyText, searchRecordFor, searchRecords } from "@/lib/search/records";
-import { fixtureBytes, post, tempContentDir } from "../helpers/fixtures";
+import { HAS_MKFIFO, fixtureBytes, mkfifo, post, tempContentDir } from "../helpers/fixtures";
 
 /** "Now" for these tests: the scheduled post below is a day after it. */
 const NOW = Date.UTC(2024, 0, 10, 0, 0, 0);
@@ -83,5 +85,15 @@ describe("lib/search/records", () => {
       summary: "沪深两市成交额突破一万亿元。",
       body: "正文",
     });
+  });
+
+  it.skipIf(!HAS_MKFIFO)("lists a post whose file became a FIFO since the index was built as unreadable, without waiting on it", () => {
+    const dir = folder();
+    const { index } = loadContent(dir, new Map(), { now: NOW });
+    unlinkSync(path.join(dir, "_posts/2024-01-02-plain.md"));
+    mkfifo(path.join(dir, "_posts/2024-01-02-plain.md"));
+    const { records, unreadable } = searchRecords(dir, index);
+    expect(unreadable).toEqual(["_posts/2024-01-02-plain.md"]);
+    expect(records.map((r) => r.title)).toEqual(["央行开展逆回购操作"]);
   });
 });

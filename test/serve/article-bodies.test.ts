@@ -12,7 +12,7 @@ function countingWorker() {
   const gate = { hold: false };
   const worker: ContentWorker = {
     parse: async () => [],
-    renderBody: async (file) => {
+    renderBody: async (_dir, file) => {
       asked.push(file);
       if (gate.hold) await new Promise<void>((r) => (release = r));
       return `<p>${path.basename(file)} #${asked.length}</p>`;
@@ -29,23 +29,22 @@ describe("lib/serve/article-bodies", () => {
     const file = path.join(dir, "_posts", "a.md");
     const { worker, asked } = countingWorker();
     const bodies = articleBodies({ worker });
-    expect(await bodies(file)).toBe("<p>a.md #1</p>");
-    expect(await bodies(file)).toBe("<p>a.md #1</p>");
+    expect(await bodies(dir, "_posts/a.md")).toBe("<p>a.md #1</p>");
+    expect(await bodies(dir, "_posts/a.md")).toBe("<p>a.md #1</p>");
     expect(asked).toHaveLength(1);
     writeFileSync(file, "changed");
     utimesSync(file, new Date(), new Date(Date.now() + 5_000));
-    expect(await bodies(file)).toBe("<p>a.md #2</p>");
-    expect(await bodies(path.join(dir, "_posts", "gone.md"))).toBeUndefined();
+    expect(await bodies(dir, "_posts/a.md")).toBe("<p>a.md #2</p>");
+    expect(await bodies(dir, "_posts/gone.md")).toBeUndefined();
     expect(asked).toHaveLength(2);
   });
 
   it("gives concurrent readers of one body one render", async () => {
     const dir = tempContentDir({ "_posts/a.md": "a" });
-    const file = path.join(dir, "_posts", "a.md");
     const { worker, asked, gate, release } = countingWorker();
     gate.hold = true;
     const bodies = articleBodies({ worker });
-    const readers = Promise.all([bodies(file), bodies(file), bodies(file)]);
+    const readers = Promise.all([bodies(dir, "_posts/a.md"), bodies(dir, "_posts/a.md"), bodies(dir, "_posts/a.md")]);
     await new Promise((r) => setTimeout(r, 20));
     release();
     expect(await readers).toEqual(["<p>a.md #1</p>", "<p>a.md #1</p>", "<p>a.md #1</p>"]);
@@ -58,7 +57,7 @@ describe("lib/serve/article-bodies", () => {
     const dir = tempContentDir(files);
     const { worker } = countingWorker();
     const bodies = articleBodies({ worker, maxBytes: 2_000 });
-    for (let i = 0; i < 50; i++) await bodies(path.join(dir, "_posts", `${i}.md`));
+    for (let i = 0; i < 50; i++) await bodies(dir, `_posts/${i}.md`);
     expect(bodies.size()).toBeGreaterThan(0);
     expect(bodies.size()).toBeLessThanOrEqual(2_000);
   });

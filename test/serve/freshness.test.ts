@@ -1,10 +1,11 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getContent, refreshContent, renderBodyFile } from "@/lib/content/store";
+import { getContent, refreshContent, renderArticleFile } from "@/lib/content/store";
 import { startContentWorker, type ContentWorker } from "@/lib/content/content-worker";
-import { listPostFiles, readPostFile } from "@/lib/content/load";
-import { parsePost } from "@/lib/content/parse";
+import { listPostFiles } from "@/lib/content/load";
+import { readAndParsePost } from "@/lib/content/load-content";
+import { contentLimits } from "@/lib/content/limits";
 import { startFreshness, type Freshness } from "@/lib/serve/freshness";
 import { toFrontMatterDate } from "@/lib/time";
 import { post, tempContentDir } from "../helpers/fixtures";
@@ -26,11 +27,11 @@ describe("lib/content/content-worker", () => {
     const dir = tempContentDir({ "_posts/2024-01-01-a.md": article("甲"), "_posts/2024-01-02-b.md": "no front matter" });
     const entries = listPostFiles(dir);
     const thread = aWorker();
-    expect(await thread.parse(entries)).toEqual(entries.map((e) => parsePost(readPostFile(e))));
-    const body = await thread.renderBody(entries[0].path);
-    expect(body).toBe(renderBodyFile(entries[0].path));
+    expect(await thread.parse(entries)).toEqual(entries.map((e) => readAndParsePost(e, contentLimits())));
+    const body = await thread.renderBody(dir, entries[0].relativePath);
+    expect(body).toBe(renderArticleFile(dir, entries[0].relativePath));
     expect(body).toContain("<p>正文。</p>");
-    expect(await thread.renderBody(path.join(dir, "_posts", "gone.md"))).toBeUndefined();
+    expect(await thread.renderBody(dir, "_posts/gone.md")).toBeUndefined();
     expect(thread.stats()).toEqual({ offThread: 3, inline: 0 });
   });
 });
@@ -63,6 +64,29 @@ describe("lib/serve/freshness", () => {
     expect(worker!.stats().offThread).toBe(1);
     expect(getContent(dir).index.articles.map((a) => a.title).sort()).toEqual(["乙", "甲"]);
     await vi.waitFor(() => expect(lines.some((l) => /^content changed \(_posts\/2024-01-02-b\.md\): 2 posts in \d+ ms$/.test(l))).toBe(true));
+  });
+
+  it("names a post over MAX_POST_BYTES and leaves it out, without the worker reading it", async () => {
+    vi.stubEnv("CONTENT_CACHE_DIR", "off");
+    vi.stubEnv("MAX_POST_BYTES", "2k");
+    const dir = tempContentDir({ "_posts/2024-01-01-a.md": article("甲") });
+    getContent(dir);
+    const summaries: string[] = [];
+    running = startFreshness({
+      worker: aWorker(),
+      contentDir: dir,
+      watch: true,
+      log: () => {},
+      revalidate: async () => {
+        const content = refreshContent(dir);
+        summaries.push(content.problems.map((p) => `${p.file}: ${p.reason}`).join("\n"));
+        return "";
+      },
+    });
+    writeFileSync(path.join(dir, "_posts", "2024-01-02-huge.md"), article("大".repeat(20_000)));
+    await vi.waitFor(() => expect(summaries).toHaveLength(1), { timeout: 5_000 });
+    expect(summaries[0]).toContain("_posts/2024-01-02-huge.md: is 58.7 KB, over the 2 KB limit (MAX_POST_BYTES); not read");
+    expect(getContent(dir).published).toBe(1);
   });
 
   it("revalidates when a scheduled post's time comes, naming its file", async () => {

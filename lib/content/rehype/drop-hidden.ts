@@ -4,8 +4,7 @@
  * `<input type=hidden>`), with their content. Runs before sanitizing,
  * because sanitizing removes the `style` attribute this rule reads.
  */
-import type { Element, Root } from "hast";
-import { SKIP, visit } from "unist-util-visit";
+import type { Element, ElementContent, Root } from "hast";
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!\s*important\s*)?(?:;|$)/i;
 
@@ -16,13 +15,21 @@ export function isHiddenElement(node: Element): boolean {
   return typeof style === "string" && HIDDEN_STYLE.test(style);
 }
 
+/** Filters each children list once (splicing out one element at a time costs the list's length each time). */
+function dropHidden(parent: Root | Element): void {
+  const kept: (typeof parent.children)[number][] = [];
+  for (const child of parent.children) {
+    if (child.type === "element") {
+      if (isHiddenElement(child)) continue;
+      dropHidden(child);
+    }
+    kept.push(child);
+  }
+  if (kept.length !== parent.children.length) parent.children = kept as ElementContent[];
+}
+
 export default function rehypeDropHidden() {
   return (tree: Root) => {
-    visit(tree, "element", (node, index, parent) => {
-      if (parent && index !== undefined && isHiddenElement(node)) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
-    });
+    dropHidden(tree);
   };
 }

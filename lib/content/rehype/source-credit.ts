@@ -4,10 +4,9 @@
  * removes the paragraph when the credit is all it says (the source
  * attribution shows it instead).
  */
-import type { Root } from "hast";
+import type { Element, ElementContent, Root } from "hast";
 import { toText } from "hast-util-to-text";
 import type { VFile } from "vfile";
-import { SKIP, visit } from "unist-util-visit";
 import { SOURCE_CREDIT as CREDIT } from "../plain-text";
 const ONLY_CREDIT = new RegExp(`^\\s*${CREDIT.source}\\s*$`);
 
@@ -17,18 +16,30 @@ declare module "vfile" {
   }
 }
 
+/** The paragraphs under `parent`, in document order; those that are only a credit leave the tree. */
+function readCredits(parent: Root | Element, file: VFile): void {
+  const kept: (typeof parent.children)[number][] = [];
+  for (const child of parent.children) {
+    if (child.type === "element") {
+      if (child.tagName !== "p") readCredits(child, file);
+      else {
+        // Whitespace collapsed first: the credit's `\s*` on either side of a
+        // 40-character name would try every split of a run of `<br>`s.
+        const text = toText(child).replace(/\s+/g, " ");
+        const credit = CREDIT.exec(text);
+        if (credit) {
+          file.data.sourceCredit = credit[1].trim();
+          if (ONLY_CREDIT.test(text)) continue;
+        }
+      }
+    }
+    kept.push(child);
+  }
+  if (kept.length !== parent.children.length) parent.children = kept as ElementContent[];
+}
+
 export default function rehypeSourceCredit() {
   return (tree: Root, file: VFile) => {
-    visit(tree, "element", (node, index, parent) => {
-      if (node.tagName !== "p" || !parent || index === undefined) return;
-      const text = toText(node);
-      const credit = CREDIT.exec(text);
-      if (!credit) return;
-      file.data.sourceCredit = credit[1].trim();
-      if (ONLY_CREDIT.test(text)) {
-        parent.children.splice(index, 1);
-        return [SKIP, index];
-      }
-    });
+    readCredits(tree, file);
   };
 }
