@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { checkContent, formatCheckReport } from "@/lib/content/check";
 import { renderPostBody } from "@/lib/content/parse";
-import { getArticleBody } from "@/lib/content/store";
+import { getArticleBody, renderArticleFile } from "@/lib/content/store";
 import { post, tempContentDir, textSource } from "../helpers/fixtures";
 
 const TRIGGER = "这一段让渲染失败";
@@ -44,13 +44,15 @@ describe("a body the render pipeline throws on", () => {
     expect(result).toBe(`<p>第一段。</p><p>${TRIGGER}。</p>`);
   });
 
-  it("is logged the same way when a page asks the store for it; a file gone since is logged too", () => {
+  it("is logged the same way when a page asks the store for it; a file gone since is logged too", async () => {
     const dir = tempContentDir({ "_posts/2024-01-01-broken.md": post({ title: "坏", date: "2024-01-01" }, BODY) });
-    const { result, lines } = logged(() => getArticleBody({ file: "_posts/2024-01-01-broken.md" }, dir));
+    const { result, lines } = logged(() => renderArticleFile(dir, "_posts/2024-01-01-broken.md"));
     expect(lines).toEqual([LOGGED]);
     expect(result).toContain(TRIGGER);
+    // What a page awaits is the same (rendered here: no server hands in its worker).
+    expect(await getArticleBody({ file: "_posts/2024-01-01-broken.md" }, dir)).toBe(result);
 
-    const gone = logged(() => getArticleBody({ file: "_posts/2024-01-01-gone.md" }, dir));
+    const gone = logged(() => renderArticleFile(dir, "_posts/2024-01-01-gone.md"));
     expect(gone.result).toBeUndefined();
     expect(gone.lines).toEqual([expect.stringMatching(/^content: _posts\/2024-01-01-gone\.md: error: its page cannot be shown: could not be read \(ENOENT/)]);
   });
