@@ -59,10 +59,11 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   console.log(`content: ${content.published} posts from ${contentDir()} (${content.parsed} parsed) in ${Math.round(performance.now() - started)} ms`);
   // Parsing and body rendering happen in worker threads: readers never wait behind a long post.
   const worker = startContentWorker();
+  const warming = worker.warmUp();
   setBodyRenderer(articleBodies({ worker }));
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
-  await app.prepare();
+  await Promise.all([app.prepare(), warming]);
   const handle = app.getRequestHandler();
   const pipeline = createPipeline({
     handler: servingSearchIndex(searchIndexDir(), (req, res) => handle(req, res)),

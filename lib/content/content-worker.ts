@@ -25,10 +25,11 @@ export type ParsedFile = { result: ParseResult; read: boolean };
 /** Marks this module's own worker (other workers, such as a test runner's, may import the module too). */
 const WORKER_MARK = "finews-portal.content-worker";
 
-type Job = { kind: "parse"; entries: PostFileEntry[] } | { kind: "render"; dir: string; file: string };
+type Job = { kind: "parse"; entries: PostFileEntry[] } | { kind: "render"; dir: string; file: string } | { kind: "ping" };
 type JobResult<J extends Job> = J extends { kind: "parse" } ? ParsedFile[] : string | undefined;
 
 function run(job: Job): ParsedFile[] | string | undefined {
+  if (job.kind === "ping") return undefined;
   // The limits as the environment sets them: the worker's environment is the server's.
   if (job.kind === "parse") return job.entries.map((entry) => readAndParsePost(entry, contentLimits()));
   return renderArticleFile(job.dir, job.file);
@@ -39,6 +40,12 @@ export interface ContentWorker {
   parse(entries: PostFileEntry[]): Promise<ParsedFile[]>;
   /** The body HTML of the post at `file` (relative to the content folder `dir`). */
   renderBody(dir: string, file: string): Promise<string | undefined>;
+  /**
+   * Starts every thread now and resolves once each has loaded the content
+   * engine (about a second of CPU under tsx), so that the first change or
+   * page render after start does not pay for it while readers wait.
+   */
+  warmUp(): Promise<void>;
   /** Jobs done so far in the worker, and on the main thread (only after the worker failed). */
   stats(): { offThread: number; inline: number };
   close(): Promise<void>;
@@ -92,8 +99,7 @@ export function startContentWorker({ log = console.warn, threads = 2 }: { log?: 
     }
   };
 
-  const submit = <J extends Job>(job: J): Promise<JobResult<J>> => {
-    const slot = slots.reduce((best, s) => (s.waiting.size < best.waiting.size ? s : best));
+  const submit = <J extends Job>(job: J, slot = slots.reduce((best, s) => (s.waiting.size < best.waiting.size ? s : best))): Promise<JobResult<J>> => {
     const thread = start(slot);
     if (!thread) return Promise.resolve(inline(job) as JobResult<J>);
     return new Promise((resolve) => {
@@ -106,6 +112,9 @@ export function startContentWorker({ log = console.warn, threads = 2 }: { log?: 
   return {
     parse: (entries) => (entries.length ? submit({ kind: "parse", entries }) : Promise.resolve([])),
     renderBody: (dir, file) => submit({ kind: "render", dir, file }),
+    warmUp: async () => {
+      await Promise.all(slots.map((slot) => submit({ kind: "ping" }, slot)));
+    },
     stats: () => ({ ...counts }),
     async close() {
       broken = true;

@@ -13,7 +13,8 @@
  * 2. Hostile posts: while readers read, a 20 MB post and a post of 3,000
  *    `" \n"` lines are written into the content folder. Reported: the
  *    slowest answer to the readers in that window, against the same window
- *    without the posts.
+ *    with nothing written and with an ordinary post written (any change
+ *    revalidates every page, whose re-renders readers then wait for).
  *
  * Everything goes to the loopback server the bench started; every loop is
  * bounded by the duration.
@@ -117,6 +118,10 @@ async function readersWhile(o: HostileOptions, drop?: () => void): Promise<autoc
 async function hostilePosts(o: HostileOptions): Promise<string[][]> {
   console.log("readers for 10 s, nothing dropped…");
   const quiet = await readersWhile(o);
+  const ordinary = path.join(o.contentDir, "_posts", "2024-01-01-bench-ordinary.md");
+  console.log("readers for 10 s, an ordinary post dropped after 2 s…");
+  const normal = await readersWhile(o, () => writeFileSync(ordinary, postText("普通的帖子", "正文一段。\n\n<https://example.com/a>\n")));
+  await sleep(2_000);
   const big = path.join(o.contentDir, "_posts", "2024-01-01-bench-20mb.md");
   const whitespace = path.join(o.contentDir, "_posts", "2024-01-01-bench-whitespace.md");
   console.log("readers for 10 s, a 20 MB post and a 3,000-line post dropped after 2 s…");
@@ -128,6 +133,7 @@ async function hostilePosts(o: HostileOptions): Promise<string[][]> {
   const status = async (file: string) => (await get(`${o.base}/articles/${path.basename(file, ".md")}`)).status;
   return [
     ["readers, nothing dropped: latency p99 / max", `${quiet.latency.p99} / ${quiet.latency.max} ms (${fmtInt(quiet.requests.average)} requests/s)`],
+    ["readers, an ordinary post dropped: latency p99 / max", `${normal.latency.p99} / ${normal.latency.max} ms (${fmtInt(normal.requests.average)} requests/s)`],
     ["readers, both posts dropped: latency p99 / max", `${dropped.latency.p99} / ${dropped.latency.max} ms (${fmtInt(dropped.requests.average)} requests/s)`],
     ["readers: non-2xx, errors (dropped run)", `${dropped.non2xx}, ${dropped.errors}`],
     ["the 20 MB post, then (skipped: over MAX_POST_BYTES)", String(await status(big))],

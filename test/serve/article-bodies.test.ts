@@ -18,6 +18,7 @@ function countingWorker() {
       return `<p>${path.basename(file)} #${asked.length}</p>`;
     },
     stats: () => ({ offThread: asked.length, inline: 0 }),
+    warmUp: async () => {},
     close: async () => {},
   };
   return { worker, asked, gate, release: () => release?.() };

@@ -34,6 +34,12 @@ describe("lib/content/content-worker", () => {
     expect(await thread.renderBody(dir, "_posts/gone.md")).toBeUndefined();
     expect(thread.stats()).toEqual({ offThread: 3, inline: 0 });
   });
+
+  it("starts both threads when warmed up, before any work arrives", async () => {
+    const thread = aWorker();
+    await thread.warmUp();
+    expect(thread.stats()).toEqual({ offThread: 2, inline: 0 });
+  });
 });
 
 describe("lib/serve/freshness", () => {
