@@ -91,7 +91,7 @@ function whyBuild(portalDir: string, contentDir: string): string | undefined {
   if (built.mode !== "server") return "the last audit build was not a server build";
   if (built.contentDir !== contentDir) return `CONTENT_DIR changed (${built.contentDir} → ${contentDir})`;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "instrumentation.ts", "package-lock.json"].map((p) => path.join(portalDir, p));
+  const sources = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package-lock.json"].map((p) => path.join(portalDir, p));
   for (const source of [...sources, contentDir]) {
     const newer = newerThan(source, builtAt);
     if (newer) return `${path.relative(portalDir, newer) || newer} changed since the last audit build`;
