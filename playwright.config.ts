@@ -23,6 +23,8 @@ export const DEV_SITE_DIR = path.join(tmpdir(), `finews-e2e-dev-${DEV_SITE_PORT}
 
 /** A static export of the fixture site, served as plain files: what works without a server. */
 export const STATIC_SITE_PORT = PORT + 3;
+/** Where e2e/static-copy.ts builds that export: a snapshot of the work tree, whose out/ is the site. */
+export const STATIC_SITE_TREE = path.join(tmpdir(), `finews-e2e-static-${STATIC_SITE_PORT}`);
 
 export default defineConfig({
   testDir: "e2e",

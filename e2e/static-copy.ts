@@ -16,6 +16,7 @@ import path from "node:path";
 import { snapshotWorkTree } from "../scripts/bench/workspace";
 
 const port = process.argv[2] ?? "3103";
+// The same path as playwright.config.ts's STATIC_SITE_TREE, where the tests look at the files.
 const tree = path.join(tmpdir(), `finews-e2e-static-${port}`);
 const site = path.join(tmpdir(), `finews-e2e-static-site-${port}`);
 rmSync(tree, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { writeBuildStamp } from "./build-stamp";
 import { bundleBrowserScripts } from "./bundle-browser";
 import { writeSiteSearchIndex } from "./search-index";
 import { runNext } from "./next-bin";
+import { pruneExport } from "./prune-export";
 import { reportContent } from "./report-content";
 
 export async function buildSite(): Promise<number> {
@@ -36,7 +37,8 @@ export async function buildSite(): Promise<number> {
     // The stand-in page an export with no later listing pages needs (lib/site/urls.ts), not a page of the site.
     for (const listing of ["category", "tags"]) rmSync(path.join(outDir, listing, NO_LATER_PAGES.key), { recursive: true, force: true });
     const pages = stripReactRuntimeFromExport(outDir);
-    console.log(`Removed the React runtime from ${pages} exported pages`);
+    const pruned = pruneExport(outDir);
+    console.log(`Removed the React runtime from ${pages} exported pages, and ${pruned.removedFiles} files no page loads (${(pruned.removedBytes / 1024 / 1024).toFixed(1)} MB)`);
   }
   reportContent(content, dir);
   return 0;
