@@ -1,9 +1,9 @@
 /**
- * Keeps a running server fresh: watches the content folder and, a moment
- * after files stop changing, asks the server to re-scan and revalidate
- * (through `POST /api/revalidate`, because Next.js only invalidates its page
- * cache from inside a request). New, changed, renamed and deleted posts are
- * served within a couple of seconds, without a rebuild or restart.
+ * Watches the content folder and, a moment after files stop changing,
+ * reports which changed. The server's freshness loop (lib/serve/freshness.ts)
+ * then parses them and revalidates the pages: new, changed, renamed and
+ * deleted posts are served within a couple of seconds, without a rebuild or
+ * restart.
  */
 import { readdirSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
