@@ -23,4 +23,14 @@ describe("lib/content/neighbours", () => {
     expect(relatedArticles(index, get("p20")).map((a) => a.id)).toEqual(["p4"]);
     expect(relatedArticles(index, get("p9"), 3).map((a) => a.id)).toEqual(["p7", "p6", "p5"]);
   });
+
+  it("takes a topic's stories nearest in time, not its newest: a new post touches only its neighbours' links", () => {
+    // 40 posts of one topic across sources, a minute apart; p200 is the newest.
+    const topic = Array.from({ length: 40 }, (_, i) => post(100 + i, `s${i % 7}`, [`来源${i % 7}`, "央行"]));
+    const many = buildIndex([...topic, post(200, "s0", ["来源0", "央行"])], new Map(), { now: T0 + 86_400_000 });
+    const related = relatedArticles(many, many.byId.get("p110")!).map((a) => a.id);
+    expect(related).toHaveLength(5);
+    for (const id of related) expect(Math.abs(Number(id.slice(1)) - 110), id).toBeLessThanOrEqual(14);
+    expect(related).not.toContain("p200");
+  });
 });
