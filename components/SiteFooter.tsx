@@ -1,16 +1,20 @@
 interface SiteFooterProps {
   siteName: string;
-  articleCount: number;
-  sourceCount: number;
+  sourcesHref: string;
 }
 
-/** The site's footer: what it is and how much it holds. */
-export function SiteFooter({ siteName, articleCount, sourceCount }: SiteFooterProps) {
+/**
+ * The site's footer: what it is, and the way to every source. No counts:
+ * a line that changes with every post would change every page of the site,
+ * and a static export would have to write them all again (the sources page
+ * has the counts).
+ */
+export function SiteFooter({ siteName, sourcesHref }: SiteFooterProps) {
   return (
     <footer className="site-footer">
       <div className="site-footer-inner">
         <p>
-          {siteName} · 收录 {articleCount.toLocaleString("zh-CN")} 篇文章，来自 {sourceCount.toLocaleString("zh-CN")} 个来源
+          {siteName} · <a href={sourcesHref} className="link">全部来源</a>
         </p>
         <p>所有时间均为北京时间（UTC+8）。文章版权归原作者及来源媒体所有。</p>
       </div>
