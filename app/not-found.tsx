@@ -1,18 +1,9 @@
-import Link from "next/link";
+import { NotFoundView } from "@/components/NotFoundView";
+import { notFoundMetadata } from "@/lib/pages/site-pages";
 import { homePath } from "@/lib/site/urls";
 
-export const metadata = { title: "页面不存在", robots: { index: false } };
+export const metadata = notFoundMetadata();
 
 export default function NotFound() {
-  return (
-    <div className="mx-auto max-w-xl rounded-lg border border-line bg-surface px-6 py-10 text-center">
-      <h1 className="text-2xl font-bold">页面不存在</h1>
-      <p className="mt-3 text-muted">您要找的文章或页面不存在，可能已被移除，或链接有误。</p>
-      <p className="mt-6">
-        <Link href={homePath()} className="link font-medium">
-          返回首页
-        </Link>
-      </p>
-    </div>
-  );
+  return <NotFoundView homeHref={homePath()} />;
 }

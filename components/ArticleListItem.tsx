@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { PublishedTime } from "./PublishedTime";
 
 export interface ArticleListItemProps {
@@ -21,9 +20,9 @@ export function ArticleListItem({ href, title, publishedAt, sourceName, summary,
     <li className="article-list-item py-3">
       <Heading className="text-base font-medium leading-relaxed">
         {badge ? <span className="mr-2 rounded bg-accent px-1.5 py-0.5 text-xs font-bold text-surface">{badge}</span> : null}
-        <Link href={href} className="headline-link">
+        <a href={href} className="headline-link">
           {title}
-        </Link>
+        </a>
       </Heading>
       {summary ? <p className="mt-1 line-clamp-2 text-sm leading-relaxed text-muted">{summary}</p> : null}
       <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-muted">

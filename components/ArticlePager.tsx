@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 interface PagerLink {
   href: string;
@@ -16,10 +15,10 @@ export function ArticlePager({ newer, older }: { newer?: PagerLink; older?: Page
     <nav aria-label="同一来源的上一篇和下一篇" className="pager">
       {links.map(({ to, rel, label, className }) =>
         to ? (
-          <Link key={rel} href={to.href} rel={rel} className={className}>
+          <a key={rel} href={to.href} rel={rel} className={className}>
             <span>{label}</span>
             {to.title}
-          </Link>
+          </a>
         ) : null,
       )}
     </nav>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 interface BackToCategoryProps {
   href: string;
@@ -8,8 +7,8 @@ interface BackToCategoryProps {
 /** The link at the end of an article back to the rest of its source's news. */
 export function BackToCategory({ href, name }: BackToCategoryProps) {
   return (
-    <Link href={href} className="back-to-category link">
+    <a href={href} className="back-to-category link">
       <span aria-hidden="true">←</span> 返回{name}
-    </Link>
+    </a>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 export interface Crumb {
   label: string;
@@ -15,9 +14,9 @@ export function Breadcrumbs({ items }: { items: Crumb[] }) {
           <li key={`${i}-${item.label}`}>
             {i > 0 ? <span aria-hidden="true">›</span> : null}
             {item.href ? (
-              <Link href={item.href} className="link">
+              <a href={item.href} className="link">
                 {item.label}
-              </Link>
+              </a>
             ) : (
               <span aria-current="page" className="truncate">
                 {item.label}

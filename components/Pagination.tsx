@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 interface PaginationProps {
   page: number;
@@ -28,9 +27,9 @@ export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
       <ul className="flex flex-wrap items-center gap-2">
         <li>
           {page > 1 ? (
-            <Link href={hrefFor(page - 1)} rel="prev" className={`${cell} link-box`}>
+            <a href={hrefFor(page - 1)} rel="prev" className={`${cell} link-box`}>
               上一页
-            </Link>
+            </a>
           ) : (
             <span className={`${cell} text-muted opacity-60`} aria-disabled="true">
               上一页
@@ -49,18 +48,18 @@ export function Pagination({ page, pageCount, hrefFor }: PaginationProps) {
                   {p}
                 </span>
               ) : (
-                <Link href={hrefFor(p)} className={`${cell} link-box`} aria-label={`第 ${p} 页`}>
+                <a href={hrefFor(p)} className={`${cell} link-box`} aria-label={`第 ${p} 页`}>
                   {p}
-                </Link>
+                </a>
               )}
             </li>
           ),
         )}
         <li>
           {page < pageCount ? (
-            <Link href={hrefFor(page + 1)} rel="next" className={`${cell} link-box`}>
+            <a href={hrefFor(page + 1)} rel="next" className={`${cell} link-box`}>
               下一页
-            </Link>
+            </a>
           ) : (
             <span className={`${cell} text-muted opacity-60`} aria-disabled="true">
               下一页

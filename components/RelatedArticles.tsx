@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 /** A few articles on the same topic or from the same source, under an article. */
 export function RelatedArticles({ items }: { items: { href: string; title: string }[] }) {
@@ -9,9 +8,9 @@ export function RelatedArticles({ items }: { items: { href: string; title: strin
       <ul>
         {items.map((item) => (
           <li key={item.href}>
-            <Link href={item.href} className="headline-link">
+            <a href={item.href} className="headline-link">
               {item.title}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

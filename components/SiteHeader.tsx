@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ThemeToggle } from "@/components/ThemeToggle";
 
 interface SiteHeaderProps {
@@ -33,26 +32,26 @@ export function SiteHeader({ siteName, homeHref, sourcesHref, draftsHref, search
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link href={homeHref} className="text-xl font-bold tracking-wide text-accent">
+        <a href={homeHref} className="text-xl font-bold tracking-wide text-accent">
           {siteName}
-        </Link>
+        </a>
         <nav aria-label="主导航">
           <ul className="flex gap-4 text-sm">
             <li>
-              <Link href={homeHref} className="link">
+              <a href={homeHref} className="link">
                 首页
-              </Link>
+              </a>
             </li>
             <li>
-              <Link href={sourcesHref} className="link">
+              <a href={sourcesHref} className="link">
                 全部来源
-              </Link>
+              </a>
             </li>
             {draftsHref ? (
               <li>
-                <Link href={draftsHref} className="link">
+                <a href={draftsHref} className="link">
                   草稿
-                </Link>
+                </a>
               </li>
             ) : null}
           </ul>

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { ArticleList } from "./ArticleList";
 import type { ArticleListItemProps } from "./ArticleListItem";
 
@@ -15,15 +14,15 @@ export function SourceSection({ name, href, total, items }: SourceSectionProps) 
   return (
     <section aria-labelledby={headingId} className="rounded-lg border border-line bg-surface p-4">
       <h2 id={headingId} className="flex items-baseline justify-between gap-2 border-b border-line pb-2">
-        <Link href={href} className="text-lg font-bold hover:text-accent">
+        <a href={href} className="text-lg font-bold hover:text-accent">
           {name}
-        </Link>
+        </a>
         <span className="shrink-0 text-xs font-normal text-muted">{total} 篇</span>
       </h2>
       <ArticleList items={items} />
-      <Link href={href} className="link mt-2 inline-block text-sm">
+      <a href={href} className="link mt-2 inline-block text-sm">
         更多{name} ›
-      </Link>
+      </a>
     </section>
   );
 }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 
 /** The post's tags, as the source site listed them, each linking to its articles. */
 export function TagList({ tags }: { tags: { name: string; href: string }[] }) {
@@ -7,7 +6,7 @@ export function TagList({ tags }: { tags: { name: string; href: string }[] }) {
     <ul aria-label="标签" className="tags">
       {tags.map((tag) => (
         <li key={tag.name}>
-          <Link href={tag.href}>{tag.name}</Link>
+          <a href={tag.href}>{tag.name}</a>
         </li>
       ))}
     </ul>

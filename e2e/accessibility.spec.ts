@@ -8,12 +8,12 @@ import { expect, test } from "@playwright/test";
  */
 const PAGES: { name: string; path: string; status?: number; ready?: string }[] = [
   { name: "home", path: "/" },
-  { name: "category", path: "/category/emnews" },
-  { name: "category page 2", path: "/category/emnews/page/2" },
-  { name: "article", path: "/articles/2021-12-08-202112082206735975" },
+  { name: "category", path: "/category/emnews/" },
+  { name: "category page 2", path: "/category/emnews/page/2/" },
+  { name: "article", path: "/articles/2021-12-08-202112082206735975/" },
   { name: "404", path: "/no-such-page", status: 404 },
   // Results are drawn by the page's script: checked once they are there (highlights included).
-  { name: "search with results", path: "/search?q=%E5%8C%97%E5%90%91%E8%B5%84%E9%87%91", ready: ".search-results mark" },
+  { name: "search with results", path: "/search/?q=%E5%8C%97%E5%90%91%E8%B5%84%E9%87%91", ready: ".search-results mark" },
 ];
 
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];

@@ -33,7 +33,7 @@ test.describe("editors' preview in npm run dev", () => {
 
   for (const post of HIDDEN) {
     test(`shows the ${post.label} post with its banner and noindex`, async ({ page }) => {
-      await page.goto(`${dev}/articles/${post.id}`);
+      await page.goto(`${dev}/articles/${post.id}/`);
       await expect(page.locator("article h1")).toHaveText(post.title);
       const banner = page.getByRole("note", { name: "预览提示" });
       await expect(banner).toContainText(post.label);
@@ -49,7 +49,7 @@ test.describe("editors' preview in npm run dev", () => {
     const write = (text: string) => writeFileSync(file, text);
     try {
       write('---\ntitle: "第一版标题"\ncategories: Wind\n---\n\n第一版正文。\n');
-      await page.goto(`${dev}/articles/${name}`);
+      await page.goto(`${dev}/articles/${name}/`);
       await expect(page.locator("article h1")).toHaveText("第一版标题");
 
       write('---\ntitle: "第二版标题"\ncategories: Wind\n---\n\n第二版正文。\n');
@@ -80,13 +80,13 @@ test.describe("editors' preview in npm run dev", () => {
 test.describe("the same folder in production (npm run build, npm start)", () => {
   test("has no page, list entry or sitemap URL for any of them, and no /drafts", async ({ page, request }) => {
     for (const post of HIDDEN) {
-      expect((await request.get(`${prod}/articles/${post.id}`)).status(), post.id).toBe(404);
+      expect((await request.get(`${prod}/articles/${post.id}/`)).status(), post.id).toBe(404);
     }
     expect((await request.get(`${prod}/drafts`)).status()).toBe(404);
     // The index and every file it lists.
     let sitemap = await (await request.get(`${prod}/sitemap.xml`)).text();
     for (const [, loc] of sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)) sitemap += await (await request.get(`${prod}${new URL(loc).pathname}`)).text();
-    expect(sitemap).toContain("/articles/2023-01-05-wind-bonds");
+    expect(sitemap).toContain("/articles/2023-01-05-wind-bonds/");
     await page.goto(`${prod}/`);
     const home = await page.content();
     for (const post of HIDDEN) {

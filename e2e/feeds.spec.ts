@@ -29,13 +29,13 @@ test("each category has its feeds, and pages point to them", async ({ page, requ
   expect(rss.channel.item).toHaveLength(50);
   expect((await request.get("/category/no-such-source/feed.xml")).status()).toBe(404);
 
-  await page.goto("/category/emnews");
+  await page.goto("/category/emnews/");
   const alternates = page.locator('head link[rel="alternate"]');
   await expect(alternates).toHaveCount(6);
   await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"][title="东财滚动新闻"]')).toHaveAttribute("href", /\/category\/emnews\/feed\.xml$/);
   await page.goto("/");
   await expect(page.locator('head link[rel="alternate"]')).toHaveCount(3);
-  await page.goto("/articles/2021-12-08-202112082206735975");
+  await page.goto("/articles/2021-12-08-202112082206735975/");
   await expect(page.locator('head link[rel="alternate"][type="application/atom+xml"]')).toHaveAttribute("href", /\/feed\.xml$/);
   await expect(page.locator('head meta[property="og:type"]')).toHaveAttribute("content", "article");
   await expect(page.locator('head meta[property="article:published_time"]')).toHaveAttribute("content", /^2021-12-08T\d\d:\d\d:\d\d\+08:00$/);

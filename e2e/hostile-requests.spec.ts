@@ -27,8 +27,8 @@ test("URLs for pages that do not exist leave the build folder as it was", async 
   test.skip(testInfo.project.name !== "desktop", "one server, one run");
   const before = folderSize(".next");
   const unknown = (i: number) => [
-    `/articles/no-such-article-${i}`,
-    `/tags/no-such-tag-${i}`,
+    `/articles/no-such-article-${i}/`,
+    `/tags/no-such-tag-${i}/`,
     `/category/emnews/page/${900 + i}`,
     `/category/no-such-source-${i}/feed.xml`,
     `/sitemaps/articles-${900 + i}.xml`,

@@ -20,19 +20,19 @@ test.afterAll(() => rmSync(file, { force: true }));
 test("a new post is served, listed, changed and removed without a rebuild", async ({ page, request }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "one server, one run");
   // Asked for before it exists: the 404 must not stick once the post arrives.
-  expect((await request.get(`${base}/articles/2023-01-07-live-update`)).status()).toBe(404);
+  expect((await request.get(`${base}/articles/2023-01-07-live-update/`)).status()).toBe(404);
   writeFileSync(file, post("新发布：实时消息"));
-  await expect.poll(async () => (await request.get(`${base}/articles/2023-01-07-live-update`)).status(), { timeout: 5_000 }).toBe(200);
+  await expect.poll(async () => (await request.get(`${base}/articles/2023-01-07-live-update/`)).status(), { timeout: 5_000 }).toBe(200);
   await page.goto(`${base}/`);
   await expect(page.getByRole("region", { name: "最新消息" }).getByRole("link", { name: "新发布：实时消息" })).toBeVisible();
 
   writeFileSync(file, post("已更正：实时消息"));
   await expect
-    .poll(async () => (await (await request.get(`${base}/articles/2023-01-07-live-update`)).text()).includes("已更正：实时消息"), { timeout: 5_000 })
+    .poll(async () => (await (await request.get(`${base}/articles/2023-01-07-live-update/`)).text()).includes("已更正：实时消息"), { timeout: 5_000 })
     .toBe(true);
 
   rmSync(file);
-  await expect.poll(async () => (await request.get(`${base}/articles/2023-01-07-live-update`)).status(), { timeout: 5_000 }).toBe(404);
+  await expect.poll(async () => (await request.get(`${base}/articles/2023-01-07-live-update/`)).status(), { timeout: 5_000 }).toBe(404);
   await page.goto(`${base}/`);
   await expect(page.getByText("实时消息")).toHaveCount(0);
 });
@@ -40,7 +40,7 @@ test("a new post is served, listed, changed and removed without a rebuild", asyn
 test("a scheduled post goes live at its time, without a rebuild or another change", async ({ page, request }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "one server, one run");
   const scheduled = path.join(OTHER_SITE_DIR, "_posts", "2023-01-09-scheduled-live.md");
-  const url = `${base}/articles/2023-01-09-scheduled-live`;
+  const url = `${base}/articles/2023-01-09-scheduled-live/`;
   const goesLiveAt = Date.now() + 8_000;
   try {
     writeFileSync(scheduled, `---\ntitle: "定时发布：八秒后上线"\ndate: ${toFrontMatterDate(goesLiveAt)}\ncategories: Wind\ntags: Wind资讯新闻\n---\n\n定时发布的正文。\n`);

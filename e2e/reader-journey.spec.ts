@@ -18,7 +18,7 @@ test("home → category → article → back to the category", async ({ page }) 
 
   // The busiest source's section links to its category page.
   await page.getByRole("link", { name: "东财滚动新闻", exact: true }).first().click();
-  await expect(page).toHaveURL(/\/category\/emnews$/);
+  await expect(page).toHaveURL(/\/category\/emnews\/$/);
   await expect(page.getByRole("heading", { level: 1, name: "东财滚动新闻" })).toBeVisible();
   await expect(page.getByText("共 53 篇")).toBeVisible();
   await expectNoHorizontalOverflow(page);
@@ -29,11 +29,11 @@ test("home → category → article → back to the category", async ({ page }) 
   const pagination = page.getByRole("navigation", { name: "分页" });
   await expect(pagination.getByText("1", { exact: true })).toHaveAttribute("aria-current", "page");
   await pagination.getByRole("link", { name: "下一页" }).click();
-  await expect(page).toHaveURL(/\/category\/emnews\/page\/2$/);
+  await expect(page).toHaveURL(/\/category\/emnews\/page\/2\/$/);
   await expect(page.getByRole("list", { name: "东财滚动新闻文章列表" }).getByRole("listitem")).toHaveCount(23);
   await expectNoHorizontalOverflow(page);
   await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "上一页" }).click();
-  await expect(page).toHaveURL(/\/category\/emnews$/);
+  await expect(page).toHaveURL(/\/category\/emnews\/$/);
 
   // Open a known digest post from the list.
   await page.getByRole("link", { name: "无期徒刑！这家A股公司原实控人的百亿诈骗案判了" }).click();
@@ -52,12 +52,12 @@ test("home → category → article → back to the category", async ({ page }) 
 
   // Back to the category through the breadcrumbs.
   await page.getByRole("navigation", { name: "面包屑导航" }).getByRole("link", { name: "东财滚动新闻" }).click();
-  await expect(page).toHaveURL(/\/category\/emnews$/);
+  await expect(page).toHaveURL(/\/category\/emnews\/$/);
   await expect(page.getByRole("heading", { level: 1, name: "东财滚动新闻" })).toBeVisible();
 });
 
 test("a rich publisher article keeps its images inside the column and its source credit", async ({ page }) => {
-  await page.goto("/articles/-202205262391921712");
+  await page.goto("/articles/-202205262391921712/");
   const article = page.locator("article");
   await expect(article.getByRole("heading", { level: 1 })).toContainText("霍尼韦尔");
   await expect(article.getByText("上海证券报", { exact: true })).toBeVisible();
@@ -75,7 +75,7 @@ test("a rich publisher article keeps its images inside the column and its source
 });
 
 test("an unknown article answers 404 with a way home", async ({ page }) => {
-  const response = await page.goto("/articles/no-such-post");
+  const response = await page.goto("/articles/no-such-post/");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "页面不存在" })).toBeVisible();
   await page.getByRole("main").getByRole("link", { name: "返回首页" }).click();
@@ -96,17 +96,17 @@ test("the sitemap index leads to home, every category and every article with abs
     urls = urls.concat(locs(await part.text()));
   }
   expect(urls).toContain("http://localhost:3000/");
-  expect(urls).toContain("http://localhost:3000/category/emnews");
-  expect(urls).toContain("http://localhost:3000/articles/2022-04-18-202204182346860319");
+  expect(urls).toContain("http://localhost:3000/category/emnews/");
+  expect(urls).toContain("http://localhost:3000/articles/2022-04-18-202204182346860319/");
   expect(urls.filter((u) => u.includes("/articles/"))).toHaveLength(55);
   expect(urls.filter((u) => u.includes("/category/"))).toHaveLength(3);
-  expect(urls).toContain("http://localhost:3000/sources");
+  expect(urls).toContain("http://localhost:3000/sources/");
 });
 
 test("sources A–Z, a tag's articles, and the way from one article to the next", async ({ page }) => {
   await page.goto("/");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "全部来源" }).click();
-  await expect(page).toHaveURL(/\/sources$/);
+  await expect(page).toHaveURL(/\/sources\/$/);
   await expect(page.getByRole("heading", { level: 1, name: "全部来源" })).toBeVisible();
   const jump = page.getByRole("navigation", { name: "按首字母跳转" });
   await expect(jump.getByRole("link")).toHaveText(["E", "S", "Z"]);
@@ -117,25 +117,25 @@ test("sources A–Z, a tag's articles, and the way from one article to the next"
   await expectNoHorizontalOverflow(page);
 
   // An article links its newer and older neighbours from the same source, and related ones.
-  await page.goto("/articles/2021-12-08-202112082206735975");
+  await page.goto("/articles/2021-12-08-202112082206735975/");
   const pager = page.getByRole("navigation", { name: "同一来源的上一篇和下一篇" });
   await expect(pager.getByRole("link")).toHaveCount(2);
   const olderTitle = (await pager.getByRole("link", { name: /下一篇/ }).innerText()).replace(/^下一篇\s*/, "");
   await pager.getByRole("link", { name: /下一篇/ }).click();
   await expect(page.locator("article h1")).toHaveText(olderTitle);
   await page.getByRole("navigation", { name: "同一来源的上一篇和下一篇" }).getByRole("link", { name: /上一篇/ }).click();
-  await expect(page).toHaveURL(/\/articles\/2021-12-08-202112082206735975$/);
+  await expect(page).toHaveURL(/\/articles\/2021-12-08-202112082206735975\/$/);
   const related = page.getByRole("region", { name: "相关文章" });
   await expect(related.getByRole("listitem")).toHaveCount(5);
   await expectNoHorizontalOverflow(page);
 
   // A tag leads to every article carrying it.
   await page.locator("article").getByRole("list", { name: "标签" }).getByRole("link", { name: "东财滚动新闻" }).click();
-  await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+$/);
+  await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+\/$/);
   await expect(page.getByRole("heading", { level: 1, name: "标签：东财滚动新闻" })).toBeVisible();
   await expect(page.getByText("共 53 篇")).toBeVisible();
   await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "下一页" }).click();
-  await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+\/page\/2$/);
+  await expect(page).toHaveURL(/\/tags\/[a-z0-9-]+\/page\/2\/$/);
 });
 
 test("reader pages run only the site's own few kilobytes of JavaScript, not the React runtime", async ({ page }) => {
@@ -143,7 +143,7 @@ test("reader pages run only the site's own few kilobytes of JavaScript, not the 
   page.on("request", (request) => {
     if (request.resourceType() === "script") scripts.add(new URL(request.url()).pathname);
   });
-  for (const path of ["/", "/category/emnews", "/articles/2021-12-08-202112082206735975", "/sources", "/no-such-page"]) {
+  for (const path of ["/", "/category/emnews/", "/articles/2021-12-08-202112082206735975/", "/sources/", "/no-such-page"]) {
     await page.goto(path);
     await expect(page.locator("main")).toBeVisible();
     // Nor any copy of the page as a React payload.

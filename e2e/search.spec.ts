@@ -15,10 +15,10 @@ const status = (page: Page) => page.getByRole("status");
 const box = (page: Page) => page.getByRole("searchbox", { name: "搜索新闻" });
 
 test("the masthead's box searches from any page; the result opens the article", async ({ page }) => {
-  await page.goto("/articles/2021-12-08-202112082206735975");
+  await page.goto("/articles/2021-12-08-202112082206735975/");
   await page.getByRole("search").getByRole("searchbox", { name: "搜索新闻" }).fill("新能源汽车");
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/search\?q=%E6%96%B0%E8%83%BD%E6%BA%90%E6%B1%BD%E8%BD%A6$/);
+  await expect(page).toHaveURL(/\/search\/\?q=%E6%96%B0%E8%83%BD%E6%BA%90%E6%B1%BD%E8%BD%A6$/);
   await expect(box(page)).toHaveValue("新能源汽车");
   await expect(status(page)).toHaveText("找到 1 篇与“新能源汽车”相关的文章。");
   const hit = results(page).getByRole("listitem");
@@ -29,12 +29,12 @@ test("the masthead's box searches from any page; the result opens the article", 
   await expect(hit).toContainText("东财滚动新闻");
   await expect(hit.locator("time")).toHaveAttribute("datetime", "2022-05-26T00:00:00+08:00");
   await hit.getByRole("link").click();
-  await expect(page).toHaveURL(/\/articles\/-202205262391921712$/);
+  await expect(page).toHaveURL(/\/articles\/-202205262391921712\/$/);
   await expect(page.locator("article h1")).toContainText("ET7");
 });
 
 test("results appear as you type, for Han words, mixed codes and Latin words", async ({ page }) => {
-  await page.goto("/search");
+  await page.goto("/search/");
   await expect(box(page)).toBeFocused();
   const expectations: [query: string, count: number, titlePart: RegExp][] = [
     ["北向资金", 2, /北向资金净流入/],
@@ -50,12 +50,12 @@ test("results appear as you type, for Han words, mixed codes and Latin words", a
     await expect(results(page).getByRole("listitem")).toHaveCount(count);
     await expect(results(page).getByRole("link").first()).toHaveText(titlePart);
     // Typing keeps one history entry and the URL in step, so the result list can be linked.
-    await expect(page).toHaveURL(`/search?q=${encodeURIComponent(query)}`);
+    await expect(page).toHaveURL(`/search/?q=${encodeURIComponent(query)}`);
   }
 });
 
 test("a query with no results says so; a single Han character asks for more", async ({ page }) => {
-  await page.goto("/search?q=不存在的词语组合");
+  await page.goto("/search/?q=不存在的词语组合");
   await expect(status(page)).toHaveText("没有找到与“不存在的词语组合”相关的文章。");
   await expect(results(page).getByRole("listitem")).toHaveCount(0);
   await box(page).fill("股");
@@ -63,7 +63,7 @@ test("a query with no results says so; a single Han character asks for more", as
 });
 
 test("newest first or most relevant, filtered by source and dates; the back button returns to the previous results", async ({ page }) => {
-  await page.goto("/search?q=美国");
+  await page.goto("/search/?q=美国");
   const titles = () => results(page).getByRole("heading").allInnerTexts();
   await expect(status(page)).toContainText("篇与“美国”相关的文章");
   const byRelevance = await titles();
@@ -92,7 +92,7 @@ test("newest first or most relevant, filtered by source and dates; the back butt
 });
 
 test("`/` focuses the search box from anywhere on the page", async ({ page }) => {
-  await page.goto("/category/emnews");
+  await page.goto("/category/emnews/");
   await page.keyboard.press("/");
   await expect(page.getByRole("search").getByRole("searchbox", { name: "搜索新闻" })).toBeFocused();
   await page.keyboard.type("北向");
@@ -101,7 +101,7 @@ test("`/` focuses the search box from anywhere on the page", async ({ page }) =>
 
 test("the search page fits a 360 px phone", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto("/search?q=北向资金");
+  await page.goto("/search/?q=北向资金");
   await expect(results(page).getByRole("listitem")).toHaveCount(2);
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
@@ -118,7 +118,7 @@ test.describe("another content folder", () => {
       ["00388.HK", ["央行开展1000亿元逆回购操作 两市融资余额较上一交易日增加35亿元"]],
     ];
     for (const [query, titles] of expected) {
-      await page.goto(`${base}/search?q=${encodeURIComponent(query)}`);
+      await page.goto(`${base}/search/?q=${encodeURIComponent(query)}`);
       await expect(status(page)).toHaveText(`找到 ${titles.length} 篇与“${query}”相关的文章。`);
       expect((await results(page).getByRole("link").allInnerTexts()).sort()).toEqual([...titles].sort());
       // The words are marked, and nothing else is.
@@ -127,7 +127,7 @@ test.describe("another content folder", () => {
       for (const mark of marks) expect(mark).toBe(query);
     }
     for (const words of ["紫色长颈鹿", "蓝色企鹅", "绿色海豚"]) {
-      await page.goto(`${base}/search?q=${encodeURIComponent(words)}`);
+      await page.goto(`${base}/search/?q=${encodeURIComponent(words)}`);
       await expect(status(page)).toHaveText(`没有找到与“${words}”相关的文章。`);
     }
     // Not in any file of the index either.
@@ -152,7 +152,7 @@ test.describe("a running server", () => {
       expect
         .poll(
           async () => {
-            await page.goto(`${base}/search?q=${encodeURIComponent("橙色火烈鸟")}`);
+            await page.goto(`${base}/search/?q=${encodeURIComponent("橙色火烈鸟")}`);
             await expect(status(page)).not.toHaveText(/^输入关键词/);
             return status(page).textContent();
           },
@@ -182,7 +182,7 @@ test.describe("a static copy (files only, no server)", () => {
     await expect(status(page)).toHaveText("找到 1 篇与“融资余额”相关的文章。");
     await expect(results(page).locator("mark").first()).toHaveText("融资余额");
     await results(page).getByRole("link").click();
-    await expect(page).toHaveURL(`${base}/articles/2023-01-09-202301090001`);
+    await expect(page).toHaveURL(`${base}/articles/2023-01-09-202301090001/`);
     await expect(page.locator("article h1")).toHaveText("央行开展1000亿元逆回购操作 两市融资余额较上一交易日增加35亿元");
     // The static copy's pages carry no React runtime either.
     expect(await page.content()).not.toContain("__next_f");

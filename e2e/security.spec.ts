@@ -38,7 +38,7 @@ async function watchForViolations(page: Page) {
 }
 
 test("pages carry the security headers", async ({ request }) => {
-  for (const path of ["/", "/category/emnews", "/articles/2021-12-08-202112082206735975", "/no-such-page"]) {
+  for (const path of ["/", "/category/emnews/", "/articles/2021-12-08-202112082206735975/", "/no-such-page"]) {
     const response = await request.get(path);
     const headers = response.headers();
     const csp = headers["content-security-policy"];
@@ -60,19 +60,19 @@ test("a reader's journey runs under the policy without a single violation", asyn
   const watch = await watchForViolations(page);
   await page.goto("/");
   await page.getByRole("link", { name: "东财滚动新闻", exact: true }).first().click();
-  await expect(page).toHaveURL(/\/category\/emnews$/);
+  await expect(page).toHaveURL(/\/category\/emnews\/$/);
   await page.getByRole("navigation", { name: "分页" }).getByRole("link", { name: "下一页" }).click();
-  await expect(page).toHaveURL(/\/page\/2$/);
+  await expect(page).toHaveURL(/\/page\/2\/$/);
   await page.getByRole("list", { name: "东财滚动新闻文章列表" }).getByRole("link").first().click();
   await expect(page).toHaveURL(/\/articles\//);
   await expect(page.locator("article h1")).toBeVisible();
   await page.goBack();
-  await expect(page).toHaveURL(/\/page\/2$/);
+  await expect(page).toHaveURL(/\/page\/2\/$/);
   await watch.expectNone();
 });
 
 test.describe("a post carrying hundreds of XSS vectors", () => {
-  const url = `http://localhost:${OTHER_SITE_PORT}/articles/2024-03-05-xss-vectors`;
+  const url = `http://localhost:${OTHER_SITE_PORT}/articles/2024-03-05-xss-vectors/`;
 
   test("runs none of them, keeps its text and the page's layout", async ({ page }) => {
     const watch = await watchForViolations(page);

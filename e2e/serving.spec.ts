@@ -16,10 +16,10 @@ test("pages, feeds and 404s carry short Cache-Control, never Next.js's year", as
   expect(home.headers()["etag"]).toMatch(/^W\/"/);
   expect(home.headers()["vary"]).toContain("Accept-Encoding");
   expect(home.headers()["content-encoding"]).toBe("br"); // Playwright accepts gzip, deflate, br
-  for (const path of ["/", "/feed.xml", "/rss.xml", "/sitemap.xml", "/latest.json", "/articles/does-not-exist"]) {
+  for (const path of ["/", "/feed.xml", "/rss.xml", "/sitemap.xml", "/latest.json", "/articles/does-not-exist/"]) {
     expect((await request.get(path)).headers()["cache-control"], path).not.toContain("31536000");
   }
-  const missing = await request.get("/articles/does-not-exist");
+  const missing = await request.get("/articles/does-not-exist/");
   expect(missing.status()).toBe(404);
   expect(missing.headers()["cache-control"]).toBe("public, max-age=0, s-maxage=5");
 

@@ -28,10 +28,13 @@ test("the export holds pages, styles, feeds and the search index, and nothing no
   expect(files.filter((f) => f.endsWith(".txt") && set.has(`${f.slice(0, -4)}.html`))).toEqual([]);
   expect(files.filter((f) => f.startsWith("_next/static/") && f.endsWith(".js"))).toEqual([]);
   expect(files.some((f) => f.startsWith("_next/static/") && f.endsWith(".css"))).toBe(true);
-  // An article has no URLs under it, so no folder beside its page (Next.js left one of payloads for each).
-  const articles = files.filter((f) => /^articles\/[^/]+\.html$/.test(f));
+  // Every page is a folder's index.html: no folder beside an .html file anywhere (hosts redirect or refuse such a name).
+  const articles = files.filter((f) => /^articles\/[^/]+\/index\.html$/.test(f));
   expect(articles.length).toBeGreaterThan(5);
-  for (const page of articles) expect(existsSync(path.join(out, page.slice(0, -5))), page).toBe(false);
+  const htmlBesideFolder = files.filter((f) => f.endsWith(".html") && existsSync(path.join(out, f.slice(0, -5))));
+  expect(htmlBesideFolder).toEqual([]);
+  expect(files.filter((f) => f.endsWith(".txt"))).toEqual(["robots.txt"]);
+  for (const file of ["404.html", "_headers", "feed.xml", "sitemap.xml", "latest.json", "search-index/manifest.json"]) expect(set.has(file), file).toBe(true);
 });
 
 test("a reader walks the static copy with its stylesheet: home, a source, an article", async ({ page }, testInfo) => {

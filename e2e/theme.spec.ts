@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 
 /** An article whose body links to other sites (quotes on eastmoney.com), with tags and a source link. */
-const ARTICLE = "/articles/-202205262391921712";
+const ARTICLE = "/articles/-202205262391921712/";
 const DARK_PAGE = "rgb(13, 17, 23)"; // --color-page in the dark theme
 const LIGHT_PAGE = "rgb(246, 247, 249)"; // --color-page in the light theme
 

@@ -40,8 +40,8 @@ const CHROME_FLAGS = [
 
 const PAGES = [
   { name: "home", path: "/" },
-  { name: "category", path: "/category/emnews" },
-  { name: "article", path: "/articles/2021-12-08-202112082206735975" },
+  { name: "category", path: "/category/emnews/" },
+  { name: "article", path: "/articles/2021-12-08-202112082206735975/" },
 ];
 const CATEGORIES = [
   { id: "performance", title: "Performance" },

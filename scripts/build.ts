@@ -3,18 +3,16 @@
  * `next build`, then ends with what happened to the posts: each skipped
  * post with its reason, and the published/skipped counts.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { contentFingerprint, getContent } from "../lib/content/store";
-import { withoutReactRuntime } from "../lib/serve/static-document";
-import { contentDir, distDir, isStaticExport, searchIndexDir } from "../lib/site/config";
-import { NO_LATER_PAGES } from "../lib/site/urls";
-import { securityHeaders } from "../lib/site/security-headers.cjs";
+import { contentDir, distDir, exportDir, isStaticExport, searchIndexDir, siteUrl } from "../lib/site/config";
 import { writeBuildStamp } from "./build-stamp";
 import { bundleBrowserScripts } from "./bundle-browser";
 import { writeSiteSearchIndex } from "./search-index";
 import { runNext } from "./next-bin";
-import { pruneExport } from "./prune-export";
+import { exportSite } from "./export/export-site";
 import { reportContent } from "./report-content";
 
 export async function buildSite(): Promise<number> {
@@ -25,51 +23,62 @@ export async function buildSite(): Promise<number> {
   const content = getContent(dir);
   console.log(`Read ${content.published + content.skipped} posts (${content.parsed} parsed, the rest cached) in ${Math.round(performance.now() - started)} ms`);
   await bundleBrowserScripts();
-  const code = await runNext(["build", ...process.argv.slice(2)]);
-  if (code !== 0) return code;
+  const code = codeFingerprint();
+  // A static export needs Next.js only for the stylesheets and the code's build id: the same code, the same build.
+  if (isStaticExport() && builtCode() === code) console.log("The code has not changed since the last build: exporting with it");
+  else {
+    const exit = await runNext(["build", ...process.argv.slice(2)]);
+    if (exit !== 0) return exit;
+    writeFileSync(codeStampFile(), code);
+  }
   writeBuildStamp(contentFingerprint(content));
-  // After Next.js, which empties its dist dir; a static export's copy of public/ may hold a dev index to replace.
-  rmSync(searchIndexDir(), { recursive: true, force: true });
-  console.log(writeSiteSearchIndex(content, dir, searchIndexDir()));
-  if (isStaticExport()) {
-    const outDir = distDir();
-    writeStaticHeaders(outDir);
-    // The stand-in page an export with no later listing pages needs (lib/site/urls.ts), not a page of the site.
-    for (const listing of ["category", "tags"]) rmSync(path.join(outDir, listing, NO_LATER_PAGES.key), { recursive: true, force: true });
-    const pages = stripReactRuntimeFromExport(outDir);
-    const pruned = pruneExport(outDir);
-    console.log(`Removed the React runtime from ${pages} exported pages, and ${pruned.removedFiles} files no page loads (${(pruned.removedBytes / 1024 / 1024).toFixed(1)} MB)`);
+  if (!isStaticExport()) {
+    // After Next.js, which empties its dist dir.
+    rmSync(searchIndexDir(), { recursive: true, force: true });
+    console.log(writeSiteSearchIndex(content, dir, searchIndexDir()));
+  } else {
+    const outDir = exportDir();
+    const report = await exportSite({
+      content,
+      contentDir: dir,
+      outDir,
+      nextDistDir: distDir(),
+      cacheDir: path.join(process.cwd(), ".cache", "export"),
+      publicDir: path.join(process.cwd(), "public"),
+    });
+    console.log(
+      `Static export in ${path.relative(process.cwd(), outDir) || outDir}: ${report.pages} pages, ${report.rendered} rendered${report.full ? " (a full export)" : ""}, ${report.filesWritten} other files written, ${report.removed} removed, in ${report.ms} ms`,
+    );
   }
   reportContent(content, dir);
   return 0;
 }
 
-/**
- * The headers `next start` sends, as a `_headers` file: Netlify, Cloudflare
- * Pages and similar hosts apply it to every file of a static export.
- */
-export function writeStaticHeaders(outDir: string): void {
-  const lines = ["/*", ...securityHeaders().map((h) => `  ${h.key}: ${h.value}`)];
-  writeFileSync(path.join(outDir, "_headers"), `${lines.join("\n")}\n`);
-}
-
-/**
- * A static export's pages, as `npm start` serves them: without the React
- * runtime (lib/serve/static-document.ts says why). Returns how many changed.
- */
-export function stripReactRuntimeFromExport(outDir: string): number {
-  let changed = 0;
-  for (const entry of readdirSync(outDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const html = readFileSync(file, "utf8");
-    const stripped = withoutReactRuntime(html);
-    if (stripped !== html) {
-      writeFileSync(file, stripped);
-      changed++;
+/** What a Next.js build is made from: the code, its dependencies, and the settings baked into it. */
+export function codeFingerprint(root = process.cwd()): string {
+  const hash = createHash("sha256");
+  const files = ["next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+  for (const folder of ["app", "components", "lib", "browser"]) {
+    for (const entry of readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })) {
+      if (entry.isFile()) files.push(path.relative(root, path.join(entry.parentPath, entry.name)));
     }
   }
-  return changed;
+  for (const file of files.sort()) {
+    hash.update(file).update("\0");
+    if (existsSync(path.join(root, file))) hash.update(readFileSync(path.join(root, file)));
+  }
+  hash.update(JSON.stringify({ siteUrl: siteUrl(), basePath: process.env.BASE_PATH ?? "" }));
+  return hash.digest("hex");
+}
+
+const codeStampFile = () => path.join(distDir(), "portal-code.txt");
+
+function builtCode(): string | undefined {
+  try {
+    return existsSync(path.join(distDir(), "BUILD_ID")) ? readFileSync(codeStampFile(), "utf8") : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 if (require.main === module) runCli();

@@ -34,13 +34,10 @@ function headersFile(): [string, string][] {
 }
 
 const headers = headersFile();
-const files = serveStatic(root, { index: ["index.html"], dotfiles: "ignore", redirect: false });
+// A folder asked for without its slash is redirected to it (301), as static hosts do.
+const files = serveStatic(root, { index: ["index.html"], dotfiles: "ignore", redirect: true });
 
-/**
- * try_files' order: the path as a file, then `<path>.html`, then a folder's
- * index.html. (serve-static alone would redirect `/search` to `/search/`
- * because the export also has a `search/` folder of route data.)
- */
+/** try_files' order: the path as a file, then `<path>.html`, then a folder's index.html. */
 function tryFiles(url: string): string {
   const [pathname, query = ""] = url.split(/\?(.*)/s, 2);
   let decoded: string;

@@ -36,7 +36,7 @@ import { servingSearchIndex } from "../lib/serve/search-index-files";
 import { withoutReactRuntime } from "../lib/serve/static-document";
 import { contentDir, distDir, searchIndexDir, settings } from "../lib/site/config";
 import { watcherToken } from "../lib/site/revalidate-token";
-import { REVALIDATE_PATH } from "../lib/site/urls";
+import { REVALIDATE_ROUTE } from "../lib/site/urls";
 import { builtContentFingerprint } from "./build-stamp";
 
 export interface ServeOptions {
@@ -87,7 +87,7 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const revalidate = async (files: string[]): Promise<string> => {
     const answer = await inject(handle as never, {
       method: "POST",
-      url: REVALIDATE_PATH,
+      url: REVALIDATE_ROUTE,
       headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${watcherToken()}`, "content-type": "application/json" },
       payload: JSON.stringify({ files }),
     });

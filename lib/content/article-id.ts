@@ -11,6 +11,10 @@
  * no such suffix and stay as they are. Two posts that still end up with one
  * id (same name in two folders) are told apart by the index
  * (`content-index.ts`), with a warning.
+ *
+ * And an id has no dot at all (`v1.2` → `v1-2`): a page URL ends in `/`
+ * (`/articles/<id>/`), and servers, Next.js among them, take a last
+ * segment with a dot for a file and drop that slash.
  */
 import { shortHash } from "./categories";
 
@@ -50,7 +54,7 @@ export function articleIdFor(relativePath: string): string {
   const base = fileBaseName(relativePath);
   if (CLEAN_ID.test(base)) {
     const suffix = typedSuffix(base);
-    return suffix ? `${base.slice(0, -suffix.length)}-${suffix.slice(1)}` : base;
+    return (suffix ? `${base.slice(0, -suffix.length)}-${suffix.slice(1)}` : base).replaceAll(".", "-");
   }
   const readable = base.normalize("NFKC").replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 80);
   return `${readable || "post"}-${shortHash(base)}`;

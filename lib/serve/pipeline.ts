@@ -25,6 +25,7 @@ import { budgetedLog } from "./log-budget";
 import { chooseEncoding, type Encoding, encodeAnswer } from "./encoding";
 import { cacheKey, PageCache, type PageCacheOptions } from "./page-cache";
 import { pathOf, refusal } from "./request-guard";
+import { REVALIDATE_PATH, REVALIDATE_ROUTE } from "../site/urls";
 import { type Requested, sendAnswer, sendHead } from "./send";
 import { stripReactRuntime, withNotFoundDocument } from "./static-document";
 import { type Conditions, withValidators } from "./validators";
@@ -100,6 +101,8 @@ export function createPipeline(options: PipelineOptions): Pipeline {
         sendAnswer(res, await finish(refused.answer, path, encoding), request);
         return;
       }
+      // The hook keeps its documented URL; its Next.js route, like every route, ends in `/` (next.config.js).
+      if (path === REVALIDATE_PATH) req.url = `${REVALIDATE_ROUTE}${(req.url ?? "").slice(path.length)}`;
       const key = cache.enabled ? cacheKey(req, encoding) : undefined;
       req.method = method === "HEAD" ? "GET" : method;
       const make = () => produce(req, res, path, encoding, request);

@@ -17,8 +17,14 @@
  *
  * What is removed, and only that: `<script>` elements loading Next.js's
  * chunks from /_next/static/, its inline bootstrap (`self.__next_f`, the
- * TURBOPACK chunk list) and its script preloads. Other scripts (the theme
- * script, JSON-LD, /js/ bundles) and everything else stay byte for byte.
+ * TURBOPACK chunk list) and its script preloads; and the markers React
+ * leaves for hydration, which nothing reads without the runtime: empty
+ * Suspense boundaries (`<!--$-->…<!--/$-->`), text separators (`<!-- -->`)
+ * and the empty `<div hidden>` at the start of the body where Next.js
+ * streams metadata. Other scripts (the theme script, JSON-LD, /js/ bundles)
+ * and everything else stay byte for byte. What is left is what the static
+ * exporter renders with react-dom/server's static markup
+ * (scripts/export/render-page.tsx).
  *
  * How: one pass over the document's tags with a small tokenizer that knows
  * quoted attribute values and the raw text of script/style/title/textarea,
@@ -47,10 +53,17 @@ function isReactRuntime(rawTextTag?: string, attrs = "", text = "", linkTag?: st
   return false;
 }
 
+/** React's hydration markers: Suspense boundaries and text separators. */
+const HYDRATION_MARKERS = new Set(["<!--$-->", "<!--/$-->", "<!-- -->"]);
+/** Where Next.js streams metadata: an empty hidden div right after `<body>` once its markers are gone. */
+const METADATA_OUTLET = /(<body\b(?:[^>"']|"[^"]*"|'[^']*')*>)<div hidden=""><\/div>/;
+
 export function withoutReactRuntime(html: string): string {
-  return html.replace(TAG, (match, rawTextTag?: string, attrs?: string, text?: string, linkTag?: string, linkAttrs?: string) =>
-    isReactRuntime(rawTextTag, attrs, text, linkTag, linkAttrs) ? "" : match,
-  );
+  return html
+    .replace(TAG, (match, rawTextTag?: string, attrs?: string, text?: string, linkTag?: string, linkAttrs?: string) =>
+      isReactRuntime(rawTextTag, attrs, text, linkTag, linkAttrs) || HYDRATION_MARKERS.has(match) ? "" : match,
+    )
+    .replace(METADATA_OUTLET, "$1");
 }
 
 /** True when a response with this Content-Type is an HTML document the transform applies to. */

@@ -10,6 +10,7 @@ export const {
   contentCacheDir,
   siteUrl,
   isStaticExport,
+  exportDir,
   distDir,
   prerenderArticleCount,
   prerenderCategoryCount,

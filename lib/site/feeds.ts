@@ -25,7 +25,7 @@ export const FEED_LINK_TYPE: Record<FeedFormat, string> = { atom: "application/a
 
 /** `/feed.xml`, `/category/<key>/rss.xml`, …: where each feed lives. */
 export function feedPath(format: FeedFormat, category?: Pick<CategoryRef, "key">): string {
-  return category ? `${categoryPath(category)}/${FILE[format]}` : `/${FILE[format]}`;
+  return category ? `${categoryPath(category)}${FILE[format]}` : `/${FILE[format]}`;
 }
 
 /**

@@ -43,29 +43,51 @@ export function pageExists(path: string, index: Index, topLevel: ReadonlySet<str
   } catch {
     return undefined; // the request guard answers malformed escapes
   }
-  // A trailing slash is Next.js's to redirect first; the redirect lands here again.
-  if (parts.length === 0 || parts.at(-1) === "") return undefined;
+  if (parts.length === 0) return undefined;
+  // Pages end in `/` (urls.ts); files (feeds, sitemaps) do not.
+  const slash = parts.at(-1) === "";
+  if (slash) parts.pop();
+  if (parts.length === 0) return undefined; // the home page
+  const found = contentPath(parts, index, topLevel);
+  if (found.kind === "page") {
+    // The slash-less spelling of a page that exists is Next.js's to redirect (308); of one that does not, a 404 at once.
+    if (!found.exists) return false;
+    return slash ? true : undefined;
+  }
+  if (found.kind === "file") return slash ? false : found.exists;
+  return found.exists === false ? false : undefined;
+}
+
+type Found = { kind: "page" | "file"; exists: boolean } | { kind: "other"; exists?: false };
+
+function contentPath(parts: string[], index: Index, topLevel: ReadonlySet<string>): Found {
+  const page = (exists: boolean): Found => ({ kind: "page", exists });
+  const file = (exists: boolean): Found => ({ kind: "file", exists });
   const [first, key, third, fourth] = parts;
   switch (first) {
     case "articles":
-      return parts.length === 2 ? index.byId.has(key) : false;
+      return page(parts.length === 2 && index.byId.has(key));
     case "category": {
       const entry = index.byCategory.get(key);
-      if (parts.length === 2) return entry ? true : /\.html?$/i.test(key) && legacyCategoryPath(index, key) ? undefined : false;
-      if (parts.length === 3) return entry !== undefined && FEED_FILES.has(third);
-      return parts.length === 4 && third === "page" && hasLaterPage(entry?.articles.length, fourth);
+      if (parts.length === 2) {
+        // The old site's `/category/<slug>.html` redirects (a file-like path: no slash).
+        if (!entry && /\.html?$/i.test(key)) return legacyCategoryPath(index, key) ? { kind: "other" } : file(false);
+        return page(entry !== undefined);
+      }
+      if (parts.length === 3) return file(entry !== undefined && FEED_FILES.has(third));
+      return page(parts.length === 4 && third === "page" && hasLaterPage(entry?.articles.length, fourth));
     }
     case "tags": {
       const entry = index.tagsByKey.get(key);
-      if (parts.length === 2) return entry !== undefined;
-      return parts.length === 4 && third === "page" && hasLaterPage(entry?.articles.length, fourth);
+      if (parts.length === 2) return page(entry !== undefined);
+      return page(parts.length === 4 && third === "page" && hasLaterPage(entry?.articles.length, fourth));
     }
     case "sitemaps":
-      return parts.length === 2 && sitemapNames(index).includes(key);
+      return file(parts.length === 2 && sitemapNames(index).includes(key));
   }
-  if (topLevel.has(first)) return undefined;
+  if (topLevel.has(first)) return { kind: "other" };
   // The old site: `/<category>/` folders (a single segment) and `/<category>/<yyyy>/<mm>/<dd>/<slug>.html` posts.
-  if (parts.length === 1) return legacyCategoryPath(index, first) ? undefined : false;
-  if (parts.length === 5) return legacyPostPath(index, { year: parts[1], month: parts[2], day: parts[3], file: parts[4] }) ? undefined : false;
-  return false;
+  if (parts.length === 1) return legacyCategoryPath(index, first) ? { kind: "other" } : { kind: "other", exists: false };
+  if (parts.length === 5) return legacyPostPath(index, { year: parts[1], month: parts[2], day: parts[3], file: parts[4] }) ? { kind: "other" } : { kind: "other", exists: false };
+  return { kind: "other", exists: false };
 }

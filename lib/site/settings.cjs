@@ -60,13 +60,17 @@ const settings = {
   siteUrl() {
     return (process.env.SITE_URL || "http://localhost:3000").replace(/\/+$/, "");
   },
-  /** `STATIC_EXPORT=1`: every page as a file in out/ (a CDN or object store) instead of a server build. */
+  /** `STATIC_EXPORT=1`: `npm run build` also writes every page as a file into `EXPORT_DIR` (a CDN, object store, GitHub Pages). */
   isStaticExport() {
     return flag("STATIC_EXPORT");
   },
-  /** The build folder: `NEXT_DIST_DIR`, else out/ for a static export, else .next. Relative, as next.config.js wants it. */
+  /** `EXPORT_DIR`: where a static export goes (default out/), absolute. */
+  exportDir() {
+    return path.resolve(/*turbopackIgnore: true*/ process.env.EXPORT_DIR || "out");
+  },
+  /** The Next.js build folder: `NEXT_DIST_DIR`, else .next. Relative, as next.config.js wants it. */
   distDirName() {
-    return process.env.NEXT_DIST_DIR || (settings.isStaticExport() ? "out" : ".next");
+    return process.env.NEXT_DIST_DIR || ".next";
   },
   /** The build folder, absolute. */
   distDir() {

@@ -3,6 +3,7 @@ export function contentCacheDir(): string | undefined;
 export function siteUrl(): string;
 export function isStaticExport(): boolean;
 export function distDirName(): string;
+export function exportDir(): string;
 export function distDir(): string;
 export function buildCpus(): number;
 export function prerenderArticleCount(): number;

@@ -51,7 +51,7 @@ describe("lib/search/records", () => {
     const { index } = loadContent(dir, new Map(), { now: NOW });
     const rich = searchRecords(dir, index).records.find((r) => r.id === "2024-01-01-rich")!;
     expect(rich).toMatchObject({
-      url: "/articles/2024-01-01-rich",
+      url: "/articles/2024-01-01-rich/",
       title: "央行开展逆回购操作",
       sourceKey: "emnews",
       sourceName: "东财滚动新闻",
@@ -77,7 +77,7 @@ describe("lib/search/records", () => {
     const article = index.articles.find((a) => a.id === "2024-01-02-plain")!;
     expect(searchRecordFor(article, "正文")).toEqual({
       id: "2024-01-02-plain",
-      url: "/articles/2024-01-02-plain",
+      url: "/articles/2024-01-02-plain/",
       title: "沪深两市成交额",
       sourceKey: "sitenews",
       sourceName: "站长消息",

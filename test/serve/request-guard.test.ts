@@ -27,8 +27,9 @@ afterEach(async () => {
 async function serve() {
   site = await servePipeline(
     servingSearchIndex(indexDir, (req, res) => {
-      const known = ["/", "/js/reader.js", "/feed.xml", "/latest.json", "/api/revalidate"].includes(req.url ?? "");
-      res.statusCode = known ? (req.url === "/api/revalidate" ? 401 : 200) : 404;
+      // Next.js's hook route ends in `/`, as every route (the pipeline maps the documented URL to it).
+      const known = ["/", "/js/reader.js", "/feed.xml", "/latest.json", "/api/revalidate/"].includes(req.url ?? "");
+      res.statusCode = known ? (req.url === "/api/revalidate/" ? 401 : 200) : 404;
       res.setHeader("content-type", "text/html; charset=utf-8");
       res.end(known ? "<p>ok</p>" : NOT_FOUND);
     }),

@@ -25,10 +25,20 @@ describe("withoutReactRuntime", () => {
 
   it("leaves everything else byte for byte: head, stylesheet, article and footer", () => {
     const withoutScripts = (html: string) => html.replace(/<script\b[\s\S]*?<\/script>|<link rel="preload" as="script"[^>]*>/g, "");
-    expect(withoutScripts(stripped)).toBe(withoutScripts(NEXT_DOCUMENT));
+    const withoutMarkers = (html: string) => html.replace(/<!--\$-->|<!--\/\$-->|<!-- -->/g, "").replace('<div hidden=""></div>', "");
+    expect(withoutScripts(stripped)).toBe(withoutMarkers(withoutScripts(NEXT_DOCUMENT)));
+    expect(stripped).not.toMatch(/<!--\$-->|<!--\/\$-->|<!-- -->|<div hidden="">/);
     expect(stripped).toContain('<link rel="stylesheet" href="/_next/static/chunks/');
     expect(stripped).toContain("<title>国家知识产权局：打击非正常专利申请和商标恶意抢注行为 | 财经新闻聚合</title>");
     expect(stripped.length).toBeLessThan(NEXT_DOCUMENT.length * 0.4); // the payload was most of the page
+  });
+
+  it("takes out React's hydration markers only where React put them", () => {
+    expect(withoutReactRuntime('<body class="a"><div hidden=""><!--$--><!--/$--></div><p>a<!-- -->b</p><!--$--><!--/$--></body>')).toBe('<body class="a"><p>ab</p></body>');
+    // A comment in text or an attribute value, raw text, and a hidden div that is not the outlet stay.
+    for (const html of ['<p title="<!-- -->">x</p>', "<script>/*<!-- -->*/</script>", '<div hidden=""></div>', "<!-- note -->"]) {
+      expect(withoutReactRuntime(`<body><main>${html}</main></body>`)).toBe(`<body><main>${html}</main></body>`);
+    }
   });
 
   it("is idempotent", () => {

@@ -42,8 +42,8 @@ describe("lib/site/feeds", () => {
     expect(first.title["@type"]).toBe("html");
     expect(textOf(first.title)).not.toContain("<script");
     expect(shown(textOf(first.title))).toBe(hostile.title);
-    expect(first.id).toBe("https://news.example.com/articles/2021-12-08-0000");
-    expect(first.link["@href"]).toBe("https://news.example.com/articles/2021-12-08-0000");
+    expect(first.id).toBe("https://news.example.com/articles/2021-12-08-0000/");
+    expect(first.link["@href"]).toBe("https://news.example.com/articles/2021-12-08-0000/");
     expect(first.updated).toBe("2021-12-08T10:39:01+08:00");
     expect(first.published).toBe("2021-12-08T10:39:01+08:00");
     expect(shown(textOf(first.summary))).toBe(hostile.summary);
@@ -58,12 +58,12 @@ describe("lib/site/feeds", () => {
     const { rss } = xml.parse(text);
     expect(rss["@version"]).toBe("2.0");
     expect(rss.channel.title).toBe("东财滚动新闻 - 财经新闻聚合");
-    expect(rss.channel.link).toBe("https://news.example.com/category/emnews");
+    expect(rss.channel.link).toBe("https://news.example.com/category/emnews/");
     expect(rss.channel.item).toHaveLength(50);
     const first = rss.channel.item[0];
     expect(shown(first.title)).toBe(hostile.title);
     expect(first.title).not.toContain("<script");
-    expect(first.link).toBe("https://news.example.com/articles/2021-12-08-0000");
+    expect(first.link).toBe("https://news.example.com/articles/2021-12-08-0000/");
     expect(first.pubDate).toBe("Wed, 08 Dec 2021 10:39:01 +0800");
     expect(shown(first.description)).toBe(hostile.summary);
   });
@@ -71,9 +71,9 @@ describe("lib/site/feeds", () => {
   it("JSON Feed 1.1", () => {
     const feed = JSON.parse(renderFeed("json", { category, articles: articles.slice(0, 3) }));
     expect(feed.version).toMatch(/^https:\/\/jsonfeed\.org\/version\/1(\.1)?$/);
-    expect(feed.home_page_url).toBe("https://news.example.com/category/emnews");
+    expect(feed.home_page_url).toBe("https://news.example.com/category/emnews/");
     expect(feed.feed_url).toBe("https://news.example.com/category/emnews/feed.json");
-    expect(feed.items.map((i: { id: string }) => i.id)).toEqual(["https://news.example.com/articles/2021-12-08-0000", "https://news.example.com/articles/2021-12-08-0001", "https://news.example.com/articles/2021-12-08-0002"]);
+    expect(feed.items.map((i: { id: string }) => i.id)).toEqual(["https://news.example.com/articles/2021-12-08-0000/", "https://news.example.com/articles/2021-12-08-0001/", "https://news.example.com/articles/2021-12-08-0002/"]);
     // title is plain text in JSON Feed; the summary goes out as content_html, so it is escaped.
     expect(feed.items[0]).toMatchObject({ title: hostile.title, date_published: "2021-12-08T10:39:01+08:00" });
     expect(feed.items[0].content_html).toBe("摘要 &lt;b&gt;粗&lt;/b&gt; &amp; 更多");

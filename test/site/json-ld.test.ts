@@ -33,11 +33,11 @@ describe("lib/site/json-ld", () => {
     expect(text).toContain("\\u003c/script\\u003e");
     const [news, crumbs] = JSON.parse(text);
     expect(news).toMatchObject({ "@type": "NewsArticle", headline: article.title, datePublished: "2024-01-02T09:30:00+08:00", articleSection: "东财滚动新闻" });
-    expect(news.mainEntityOfPage).toMatch(/\/articles\/2024-01-02-x$/);
+    expect(news.mainEntityOfPage).toMatch(/\/articles\/2024-01-02-x\/$/);
     expect(news.publisher.name).toBe("财经新闻聚合");
     expect(news.author).toEqual({ "@type": "Organization", name: "东方财富网", url: "https://a.example/1" });
     expect(crumbs["@type"]).toBe("BreadcrumbList");
     expect(crumbs.itemListElement.map((i: { name: string }) => i.name)).toEqual(["首页", "东财滚动新闻"]);
-    expect(crumbs.itemListElement[1].item).toMatch(/\/category\/emnews$/);
+    expect(crumbs.itemListElement[1].item).toMatch(/\/category\/emnews\/$/);
   });
 });

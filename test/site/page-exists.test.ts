@@ -29,7 +29,7 @@ describe("lib/site/page-exists", () => {
       categoryPath({ key: "emnews" }),
       categoryPath({ key: "emnews" }, 2),
       categoryPath(odd),
-      `${categoryPath(odd)}/feed.xml`,
+      `${categoryPath(odd)}feed.xml`,
       `/category/emnews/rss.xml`,
       `/category/emnews/feed.json`,
       tagPath("东财滚动新闻"),
@@ -43,16 +43,18 @@ describe("lib/site/page-exists", () => {
 
   it("says no to what a crawler invents, without asking a renderer", () => {
     for (const path of [
-      "/articles/no-such-article",
+      "/articles/no-such-article/",
       "/articles/2024-01-01-0/extra",
-      "/category/no-such-source",
-      "/category/emnews/page/3",
-      "/category/emnews/page/1",
+      "/category/no-such-source/",
+      "/category/emnews/page/3/",
+      "/category/emnews/page/1/",
       "/category/emnews/page/x",
       "/category/emnews/atom.xml",
       "/category/no-such/feed.xml",
-      "/tags/no-such-tag",
-      `${tagPath("东财滚动新闻")}/page/2`,
+      "/tags/no-such-tag/",
+      `${tagPath("东财滚动新闻")}page/2/`,
+      "/articles/no-such-article", // slash-less and missing: a 404 at once, no redirect first
+      "/category/emnews/feed.xml/", // a file asked for as a folder
       "/sitemaps/articles-2.xml",
       "/wp-login.php",
       "/.env",
@@ -66,15 +68,15 @@ describe("lib/site/page-exists", () => {
   it("leaves to Next.js what it serves or redirects itself", () => {
     for (const path of [
       "/",
-      "/search",
+      "/search/",
       "/feed.xml",
       "/js/reader.js",
       "/_next/static/chunks/x.css",
       "/api/revalidate",
       "/emnews", // the old site's category folder: a redirect
       "/emnews/2024/01/01/0.html", // the old site's post URL: a redirect
-      "/category/emnews.html",
-      "/articles/x/", // a trailing slash: Next.js redirects it first
+      "/category/emnews.html", // the old site's category page: a redirect
+      "/articles/2024-01-01-0", // a page without its slash: Next.js redirects it
       "/%ff", // malformed: the request guard answers
     ]) {
       expect(exists(path), path).toBeUndefined();
@@ -83,8 +85,8 @@ describe("lib/site/page-exists", () => {
 
   it("finds a post the moment it is in the index", () => {
     const later = buildIndex([...posts, post(500, "newsource")]);
-    expect(pageExists("/articles/2024-01-25-500", index, topLevel)).toBe(false);
-    expect(pageExists("/articles/2024-01-25-500", later, topLevel)).toBe(true);
-    expect(pageExists("/category/newsource", later, topLevel)).toBe(true);
+    expect(pageExists("/articles/2024-01-25-500/", index, topLevel)).toBe(false);
+    expect(pageExists("/articles/2024-01-25-500/", later, topLevel)).toBe(true);
+    expect(pageExists("/category/newsource/", later, topLevel)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { settings } from "@/lib/site/config";
 
@@ -41,13 +42,15 @@ describe("lib/site/settings.cjs", () => {
     expect(settings.host()).toBe("::1");
   });
 
-  it("builds into out/ for a static export, .next otherwise, NEXT_DIST_DIR above both", () => {
+  it("builds Next.js into .next (or NEXT_DIST_DIR) and a static export into out/ (or EXPORT_DIR)", () => {
     vi.stubEnv("NEXT_DIST_DIR", "");
+    vi.stubEnv("EXPORT_DIR", "");
     vi.stubEnv("STATIC_EXPORT", "1");
-    expect(settings.distDirName()).toBe("out");
-    vi.stubEnv("STATIC_EXPORT", "");
     expect(settings.distDirName()).toBe(".next");
+    expect(settings.exportDir()).toBe(path.resolve("out"));
     vi.stubEnv("NEXT_DIST_DIR", ".next-x");
+    vi.stubEnv("EXPORT_DIR", "site");
     expect(settings.distDirName()).toBe(".next-x");
+    expect(settings.exportDir()).toBe(path.resolve("site"));
   });
 });

@@ -25,14 +25,14 @@ describe("lib/site/sitemaps", () => {
     const second = xml.parse(sitemapXml(many, "articles-2.xml")!).urlset.url;
     expect(first).toHaveLength(URLS_PER_SITEMAP);
     expect(second).toHaveLength(3);
-    expect(second[2].loc).toBe(`https://news.example.com/articles/a-${URLS_PER_SITEMAP + 2}`);
+    expect(second[2].loc).toBe(`https://news.example.com/articles/a-${URLS_PER_SITEMAP + 2}/`);
     expect(sitemapXml(many, "articles-3.xml")).toBeUndefined();
     expect(sitemapXml(many, "other.xml")).toBeUndefined();
   });
 
   it("lists home and every category with +08:00 lastmod", () => {
     const pages = xml.parse(sitemapXml({ articles: [article(1, 1)], categories: [{ category, articles: [article(1, 1)] }] }, "pages.xml")!).urlset.url;
-    expect(pages.map((u: { loc: string }) => u.loc)).toEqual(["https://news.example.com/", "https://news.example.com/sources", "https://news.example.com/category/emnews"]);
+    expect(pages.map((u: { loc: string }) => u.loc)).toEqual(["https://news.example.com/", "https://news.example.com/sources/", "https://news.example.com/category/emnews/"]);
     expect(pages[0].lastmod).toBe("2024-01-10T07:00:00+08:00");
   });
 
@@ -42,7 +42,7 @@ describe("lib/site/sitemaps", () => {
     expect(XMLValidator.validate(text)).toBe(true);
     expect(text).not.toContain("<b>");
     const urls = xml.parse(text).urlset.url;
-    expect(urls.map((u: { loc: string }) => u.loc)).toEqual(["https://news.example.com/articles/a-1", "https://news.example.com/articles/a-2"]);
+    expect(urls.map((u: { loc: string }) => u.loc)).toEqual(["https://news.example.com/articles/a-1/", "https://news.example.com/articles/a-2/"]);
     expect(urls[0]["news:news"]["news:title"]).toBe('央行 <b>"降准"</b> & 更多');
     expect(urls[0]["news:news"]["news:publication_date"]).toBe("2024-01-10T07:00:00+08:00");
     expect(urls[0]["news:news"]["news:publication"]["news:language"]).toBe("zh-cn");

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { categoryKey } from "@/lib/content/categories";
-import { absoluteUrl, articlePath, categoryPath, exportedLaterPageParams, homePath, laterPageParams, NO_LATER_PAGES } from "@/lib/site/urls";
+import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
 
 describe("lib/site/urls", () => {
   afterEach(() => {
@@ -12,33 +12,33 @@ describe("lib/site/urls", () => {
   });
 
   it("articlePath puts the id under /articles/", () => {
-    expect(articlePath({ id: "2021-12-08-202112082206735975" })).toBe("/articles/2021-12-08-202112082206735975");
-    expect(articlePath({ id: "-202205262391921712" })).toBe("/articles/-202205262391921712");
+    expect(articlePath({ id: "2021-12-08-202112082206735975" })).toBe("/articles/2021-12-08-202112082206735975/");
+    expect(articlePath({ id: "-202205262391921712" })).toBe("/articles/-202205262391921712/");
   });
 
   it("categoryPath gives page 1 the category's own URL", () => {
-    expect(categoryPath({ key: "emnews" })).toBe("/category/emnews");
-    expect(categoryPath({ key: "emnews" }, 1)).toBe("/category/emnews");
-    expect(categoryPath({ key: "emnews" }, 0)).toBe("/category/emnews");
+    expect(categoryPath({ key: "emnews" })).toBe("/category/emnews/");
+    expect(categoryPath({ key: "emnews" }, 1)).toBe("/category/emnews/");
+    expect(categoryPath({ key: "emnews" }, 0)).toBe("/category/emnews/");
   });
 
   it("categoryPath puts later pages under /page/<n>", () => {
-    expect(categoryPath({ key: "emnews" }, 2)).toBe("/category/emnews/page/2");
-    expect(categoryPath({ key: "emnews" }, 17)).toBe("/category/emnews/page/17");
+    expect(categoryPath({ key: "emnews" }, 2)).toBe("/category/emnews/page/2/");
+    expect(categoryPath({ key: "emnews" }, 17)).toBe("/category/emnews/page/17/");
   });
 
   it("categoryPath of a messy slug's key is a single clean segment", () => {
     const path = categoryPath({ key: categoryKey("../../anxinguojizhengquan(xianggang)") }, 3);
-    expect(path).toMatch(/^\/category\/[a-z0-9_-]+\/page\/3$/);
+    expect(path).toMatch(/^\/category\/[a-z0-9_-]+\/page\/3\/$/);
   });
 
   it("absoluteUrl joins SITE_URL and a path with exactly one slash", () => {
     vi.stubEnv("SITE_URL", "https://news.example.com");
-    expect(absoluteUrl("/articles/x")).toBe("https://news.example.com/articles/x");
+    expect(absoluteUrl("/articles/x/")).toBe("https://news.example.com/articles/x/");
     vi.stubEnv("SITE_URL", "https://news.example.com/");
-    expect(absoluteUrl("/articles/x")).toBe("https://news.example.com/articles/x");
+    expect(absoluteUrl("/articles/x/")).toBe("https://news.example.com/articles/x/");
     vi.stubEnv("SITE_URL", "https://news.example.com/portal///");
-    expect(absoluteUrl(categoryPath({ key: "emnews" }, 2))).toBe("https://news.example.com/portal/category/emnews/page/2");
+    expect(absoluteUrl(categoryPath({ key: "emnews" }, 2))).toBe("https://news.example.com/portal/category/emnews/page/2/");
   });
 
   it("absoluteUrl reads SITE_URL at call time and defaults to localhost:3000", () => {
@@ -49,20 +49,4 @@ describe("lib/site/urls", () => {
   });
 });
 
-describe("laterPageParams", () => {
-  it("lists pages 2…N of each listing, none for a listing that fits on one page", () => {
-    expect(laterPageParams([["a", 61], ["b", 30], ["c", 31]], 30)).toEqual([
-      { key: "a", n: "2" },
-      { key: "a", n: "3" },
-      { key: "c", n: "2" },
-    ]);
-  });
-});
 
-describe("exportedLaterPageParams", () => {
-  it("is laterPageParams, or the one stand-in page a static export needs when no listing has a page 2", () => {
-    expect(exportedLaterPageParams([["a", 31]], 30)).toEqual([{ key: "a", n: "2" }]);
-    expect(exportedLaterPageParams([["a", 30], ["b", 1]], 30)).toEqual([NO_LATER_PAGES]);
-    expect(exportedLaterPageParams([], 30)).toEqual([NO_LATER_PAGES]);
-  });
-});

@@ -1,12 +1,10 @@
 import { getIndex } from "@/lib/content/store";
-import { isStaticExport, prerenderCategoryCount } from "@/lib/site/config";
+import { prerenderCategoryCount } from "@/lib/site/config";
 import { feedResponse, type FeedFormat } from "@/lib/site/feeds";
 
-/** The same categories as their pages: all for a static export, else the busiest (the rest on first request). */
+/** The same categories as their pages: the busiest (the rest on first request). */
 export function categoryStaticParams() {
-  const { categories } = getIndex();
-  const chosen = isStaticExport() ? categories : categories.slice(0, prerenderCategoryCount());
-  return chosen.map(({ category }) => ({ key: category.key }));
+  return getIndex().categories.slice(0, prerenderCategoryCount()).map(({ category }) => ({ key: category.key }));
 }
 
 export function categoryFeedResponse(format: FeedFormat, key: string): Response {

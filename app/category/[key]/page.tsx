@@ -1,17 +1,9 @@
+import { listingRoute } from "@/app/listing-route";
 import { categoryStaticParams } from "./category-feed";
-import { CategoryView, categoryMetadata } from "./category-view";
 
-type Props = { params: Promise<{ key: string }> };
+const route = listingRoute("category");
 
-/** Every category for a static export; else the busiest, the rest render on first request. */
+/** The busiest sources; the rest render on first request. */
 export const generateStaticParams = categoryStaticParams;
-
-export async function generateMetadata(props: Props) {
-  const { key } = await props.params;
-  return categoryMetadata(key, 1);
-}
-
-export default async function CategoryPage(props: Props) {
-  const { key } = await props.params;
-  return <CategoryView categoryKey={key} page={1} />;
-}
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

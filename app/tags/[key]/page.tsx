@@ -1,13 +1,8 @@
-import { TagView, tagMetadata, tagStaticParams } from "./tag-view";
+import { listingRoute } from "@/app/listing-route";
 
-type Props = { params: Promise<{ key: string }> };
+const route = listingRoute("tag");
 
-export const generateStaticParams = tagStaticParams;
-
-export async function generateMetadata(props: Props) {
-  return tagMetadata((await props.params).key, 1);
-}
-
-export default async function TagPage(props: Props) {
-  return <TagView tagKey={(await props.params).key} page={1} />;
-}
+/** Tag pages render on first request. */
+export const generateStaticParams = () => [];
+export const generateMetadata = route.generateMetadata;
+export default route.Page;

@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { OTHER_SITE_PORT, STATIC_SITE_TREE } from "../playwright.config";
+
+/**
+ * The static exporter and `npm start` are two renderers of one site: the
+ * export of the fixture site (e2e/static-copy.ts) and a server on the same
+ * fixture folder and SITE_URL (the other-content-folder server) must give
+ * the same bytes for every page, feed and sitemap the export holds. The
+ * server's copy is changed by later specs (live-content), so this one runs
+ * first (files run in name order) and in one project.
+ */
+const out = path.join(STATIC_SITE_TREE, "out");
+const server = `http://localhost:${OTHER_SITE_PORT}`;
+
+/** out/ file → the URL `npm start` serves it at. */
+function urlPathOf(file: string): string | undefined {
+  if (file === "404.html") return undefined;
+  if (file.endsWith("/index.html") || file === "index.html") return `/${file.slice(0, -"index.html".length)}`;
+  if (/\.(xml|json)$/.test(file) && !file.startsWith("search-index/") && file !== "latest.json") return `/${file}`;
+  if (file === "robots.txt") return "/robots.txt";
+  return undefined;
+}
+
+test("every exported page, feed and sitemap is byte for byte what npm start serves", async ({ request }, testInfo) => {
+  test.skip(testInfo.project.name !== "desktop", "one export, one comparison");
+  test.setTimeout(120_000);
+  const files = readdirSync(out, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
+  const compared: string[] = [];
+  for (const file of files) {
+    const urlPath = urlPathOf(file);
+    if (!urlPath || file === "sitemaps/news.xml") continue; // the news sitemap holds the last 48 hours as of each one's moment
+    const response = await request.get(`${server}${encodeURI(urlPath)}`, { maxRedirects: 0 });
+    expect(response.status(), urlPath).toBe(200);
+    expect(await response.text(), urlPath).toBe(readFileSync(path.join(out, file), "utf8"));
+    compared.push(urlPath);
+  }
+  // Home, sources, search, articles, listings and their later pages, tags, feeds, sitemaps: all of them compared.
+  for (const kind of [/^\/$/, /^\/sources\/$/, /^\/search\/$/, /^\/articles\/.+\/$/, /^\/category\/.+\/$/, /^\/tags\/.+\/$/, /\/feed\.xml$/, /\/rss\.xml$/, /\/feed\.json$/, /^\/sitemaps\//]) {
+    expect(compared.some((p) => kind.test(p)), String(kind)).toBe(true);
+  }
+  // And the 404 page is the one the server answers for a page that does not exist.
+  const missing = await request.get(`${server}/articles/no-such-article/`);
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toBe(readFileSync(path.join(out, "404.html"), "utf8"));
+});
