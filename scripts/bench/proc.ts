@@ -18,14 +18,28 @@ function readPageSize(): number {
   }
 }
 
-interface ProcStat {
+export interface ProcStat {
   pid: number;
   ppid: number;
   pgrp: number;
   rssBytes: number;
 }
 
-/** Parses /proc/<pid>/stat; the command name may hold spaces and parentheses, so split after the last ')'. */
+/**
+ * Parses the text of /proc/<pid>/stat. The command name (field 2) sits in
+ * parentheses and may itself hold spaces and parentheses, so the fields are
+ * split after the last ')'. Undefined for text that is not a stat line.
+ */
+export function parseProcStat(pid: number, text: string, pageSize = PAGE_SIZE): ProcStat | undefined {
+  const close = text.lastIndexOf(")");
+  if (close < 0) return undefined;
+  const fields = text.slice(close + 2).trim().split(" ");
+  // fields[0] is field 3 (state) of proc(5): ppid is field 4, pgrp 5, rss (pages) 24.
+  const [ppid, pgrp, rssPages] = [Number(fields[1]), Number(fields[2]), Number(fields[21])];
+  if (![ppid, pgrp, rssPages].every(Number.isInteger)) return undefined;
+  return { pid, ppid, pgrp, rssBytes: rssPages * pageSize };
+}
+
 function readStat(pid: number): ProcStat | undefined {
   let text: string;
   try {
@@ -33,9 +47,7 @@ function readStat(pid: number): ProcStat | undefined {
   } catch {
     return undefined; // exited between listing and reading
   }
-  const fields = text.slice(text.lastIndexOf(")") + 2).split(" ");
-  // fields[0] is field 3 (state) of proc(5): ppid is field 4, pgrp 5, rss (pages) 24.
-  return { pid, ppid: Number(fields[1]), pgrp: Number(fields[2]), rssBytes: Number(fields[21]) * PAGE_SIZE };
+  return parseProcStat(pid, text);
 }
 
 function allProcesses(): ProcStat[] {
@@ -49,12 +61,11 @@ function allProcesses(): ProcStat[] {
 }
 
 /**
- * The root and all its descendants. A process counts when its parent chain
- * leads to the root, or when it is still in the root's process group (a
- * worker whose parent exited is re-parented to init but keeps the group).
+ * The root and all its descendants among `all`. A process counts when its
+ * parent chain leads to the root, or when it is still in the root's process
+ * group (a worker whose parent exited is re-parented to init but keeps the group).
  */
-export function processTree(rootPid: number): ProcStat[] {
-  const all = allProcesses();
+export function treeOf(all: ProcStat[], rootPid: number): ProcStat[] {
   const children = new Map<number, ProcStat[]>();
   for (const p of all) {
     const list = children.get(p.ppid) ?? [];
@@ -72,6 +83,14 @@ export function processTree(rootPid: number): ProcStat[] {
   return [...found.values()];
 }
 
+/** Sum of RSS over a tree: pages shared between processes count once per process, as `ps` would show them. */
+export const treeRssBytes = (tree: ProcStat[]) => tree.reduce((sum, p) => sum + p.rssBytes, 0);
+
+/** The live process tree of `rootPid` (see treeOf). */
+export function processTree(rootPid: number): ProcStat[] {
+  return treeOf(allProcesses(), rootPid);
+}
+
 /** Follows the summed RSS of a process tree every `intervalMs`; `stop()` gives the peak. */
 export class TreeMemoryPoller {
   private peak = 0;
@@ -85,9 +104,8 @@ export class TreeMemoryPoller {
     return this;
   }
 
-  /** Sum of RSS: pages shared between processes count once per process, as `ps` would show them. */
   private sample(): void {
-    const total = processTree(this.rootPid).reduce((sum, p) => sum + p.rssBytes, 0);
+    const total = treeRssBytes(processTree(this.rootPid));
     if (total > this.peak) this.peak = total;
   }
 
