@@ -13,7 +13,7 @@
  * the work tree instead.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 interface Saved {
@@ -75,6 +75,49 @@ export function snapshotWorkTree(repoDir: string, dest: string): void {
   }
   const linked = spawnSync("cp", ["-al", path.join(repoDir, "node_modules"), path.join(dest, "node_modules")], { stdio: "ignore" });
   if (linked.status !== 0) symlinkSync(path.join(repoDir, "node_modules"), path.join(dest, "node_modules"), "dir");
+}
+
+/**
+ * Every file and folder under a snapshot (relative paths), node_modules
+ * left out: what `resetWorkTree` brings it back to.
+ */
+export function listWorkTree(dir: string): Set<string> {
+  const found = new Set<string>();
+  const walk = (d: string, prefix: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (!prefix && entry.name === "node_modules") continue;
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      found.add(rel);
+      if (entry.isDirectory()) walk(path.join(d, entry.name), rel);
+    }
+  };
+  walk(dir, "");
+  return found;
+}
+
+/**
+ * Removes from `dir` every file and folder `keep` does not name (a folder
+ * whole, without walking it), node_modules untouched: whatever builds wrote
+ * since the snapshot was listed (.next, out/, .cache/, public/js/, and any
+ * folder a future build adds) goes, so the next build starts cold. Files of
+ * the snapshot that a build edited in place (Next adds its types folder to
+ * tsconfig.json) stay as edited. Returns the removed paths, top-most only.
+ */
+export function resetWorkTree(dir: string, keep: Set<string>): string[] {
+  const removed: string[] = [];
+  const walk = (d: string, prefix: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (!prefix && entry.name === "node_modules") continue;
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      const full = path.join(d, entry.name);
+      if (!keep.has(rel)) {
+        rmSync(full, { recursive: true, force: true });
+        removed.push(rel);
+      } else if (entry.isDirectory()) walk(full, rel);
+    }
+  };
+  walk(dir, "");
+  return removed;
 }
 
 /**
