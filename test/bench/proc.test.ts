@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseProcStat, treeOf, treeRssBytes, type ProcStat } from "../../scripts/bench/proc";
+import { parseCpuTotals, parseProcStat, treeOf, treeRssBytes, type ProcStat } from "../../scripts/bench/proc";
 
 /** A /proc/<pid>/stat line as Linux writes it (52 fields), with the given command name, ppid, pgrp and rss in pages. */
 function statLine(pid: number, comm: string, ppid: number, pgrp: number, rssPages: number): string {
@@ -9,13 +9,13 @@ function statLine(pid: number, comm: string, ppid: number, pgrp: number, rssPage
 }
 
 describe("parseProcStat", () => {
-  it("reads ppid, process group and RSS (pages × page size)", () => {
-    expect(parseProcStat(42, statLine(42, "node", 7, 40, 1000), 4096)).toEqual({ pid: 42, ppid: 7, pgrp: 40, rssBytes: 4_096_000 });
+  it("reads ppid, process group, RSS (pages × page size) and the process's own CPU time (utime + stime)", () => {
+    expect(parseProcStat(42, statLine(42, "node", 7, 40, 1000), 4096)).toEqual({ pid: 42, ppid: 7, pgrp: 40, rssBytes: 4_096_000, cpuTicks: 60 });
   });
 
   it("splits after the last ')', so a command name with spaces and parentheses does not shift the fields", () => {
     const text = statLine(9, "next-server (v16) ) x", 3, 3, 25);
-    expect(parseProcStat(9, text, 4096)).toEqual({ pid: 9, ppid: 3, pgrp: 3, rssBytes: 25 * 4096 });
+    expect(parseProcStat(9, text, 4096)).toEqual({ pid: 9, ppid: 3, pgrp: 3, rssBytes: 25 * 4096, cpuTicks: 60 });
   });
 
   it("uses the given page size", () => {
@@ -29,7 +29,7 @@ describe("parseProcStat", () => {
 });
 
 describe("treeOf and treeRssBytes", () => {
-  const p = (pid: number, ppid: number, pgrp: number, rssBytes: number): ProcStat => ({ pid, ppid, pgrp, rssBytes });
+  const p = (pid: number, ppid: number, pgrp: number, rssBytes: number): ProcStat => ({ pid, ppid, pgrp, rssBytes, cpuTicks: 0 });
   const all = [
     p(1, 0, 1, 100), // init
     p(100, 1, 100, 10), // the root: npm, leader of its own group
@@ -55,5 +55,20 @@ describe("treeOf and treeRssBytes", () => {
 
   it("does not loop on a parent cycle", () => {
     expect(treeOf([p(5, 6, 5, 1), p(6, 5, 5, 1)], 5).length).toBe(2);
+  });
+});
+
+describe("parseCpuTotals", () => {
+  it("adds up busy time (user, nice, system, irq, softirq, steal) and the total with idle and iowait", () => {
+    const text = "cpu  100 5 50 1000 20 3 2 1 7 0\ncpu0 50 2 25 500 10 1 1 0 0 0\nintr 12345\n";
+    expect(parseCpuTotals(text)).toEqual({ busy: 100 + 5 + 50 + 3 + 2 + 1, total: 161 + 1000 + 20 });
+  });
+
+  it("takes the all-cores line, not a per-core one", () => {
+    expect(parseCpuTotals("cpu0 1 1 1 1\ncpu  2 2 2 2\n")).toEqual({ busy: 6, total: 8 });
+  });
+
+  it("gives undefined without a cpu line", () => {
+    expect(parseCpuTotals("intr 1\n")).toBeUndefined();
   });
 });
