@@ -200,8 +200,12 @@ export function atExit(hook: () => void): () => void {
 }
 
 function killAllNow(): void {
-  for (const pid of live) signalTree(pid, "SIGKILL");
+  const killed = [...live];
+  for (const pid of killed) signalTree(pid, "SIGKILL");
   live.clear();
+  // A killed process is gone only a moment later; until then it may still write (a build into the folder a hook removes).
+  const deadline = Date.now() + 3000;
+  while (Date.now() < deadline && killed.some((pid) => processTree(pid).length > 0)) sleepSync(50);
   for (const hook of exitHooks.splice(0)) {
     try {
       hook();
@@ -223,6 +227,11 @@ function installCleanup(): void {
       process.exit(130);
     });
   }
+}
+
+/** Blocks the thread: only for the way out, where no event loop turn is left. */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
