@@ -64,7 +64,7 @@ export function summarizeRuns(runs: MeasuredRun[]): RunSummary {
 /** "over 10 min" for a run its cap cut off: the cap in whole minutes when it is one. */
 function over(ms: number): string {
   const min = ms / 60_000;
-  return Math.abs(min - Math.round(min)) < 0.05 ? `over ${Math.round(min)} min` : `over ${fmtMs(ms)}`;
+  return min >= 1 && Math.abs(min - Math.round(min)) < 0.05 ? `over ${Math.round(min)} min` : `over ${fmtMs(ms)}`;
 }
 
 export function timeCell(s: RunSummary): string {
