@@ -9,6 +9,10 @@
  *                           [--timeout-min 60] [--hugo-timeout-min 10] [--jekyll-timeout-min 10]
  *                           [--skip-hugo] [--skip-jekyll] [--label "…"] [--out docs/export-bench.md]
  *                           [--json <file>] [--keep] [--portal <dir>] [--seed 42] [--site-url <url>]
+ *   npm run bench:export -- --render <file.json> [--label "…"] [--out docs/export-bench.md]
+ *
+ * --render writes the report again from the figures a run saved with --json
+ * (after a change to the report's wording, without measuring again).
  *
  * The command measured is the one a publisher runs, with the same
  * environment (CONTENT_DIR, SITE_URL, STATIC_EXPORT=1), so the bench works
@@ -28,6 +32,7 @@ import { diffTrees, summarizeTree, walkTree, type TreeEntry } from "./export-tre
 import { dirSize } from "./fs-size";
 import { addPosts, generateCorpus } from "./generate-corpus";
 import { machineInfo } from "./machine";
+import type { MachineInfo } from "./results";
 import { nextBuildPhases, nextBuildRan } from "./portal";
 import { atExit, runMeasured } from "./proc";
 import { fmtBytes, fmtMs } from "./stats";
@@ -42,6 +47,7 @@ interface Cli {
   settings: ExportBenchSettings;
   out: string;
   json?: string;
+  render?: string;
   keep: boolean;
   portalDir: string;
 }
@@ -65,6 +71,7 @@ function parseCli(argv: string[]): Cli {
       "site-url": { type: "string", default: "https://news.example.com" },
       keep: { type: "boolean", default: false },
       portal: { type: "string", default: process.cwd() },
+      render: { type: "string" },
     },
   });
   const int = (name: string, v: string) => {
@@ -94,6 +101,7 @@ function parseCli(argv: string[]): Cli {
     },
     out: path.resolve(values.out),
     json: values.json ? path.resolve(values.json) : undefined,
+    render: values.render ? path.resolve(values.render) : undefined,
     keep: values.keep,
     portalDir: path.resolve(values.portal),
   };
@@ -240,8 +248,27 @@ async function benchSize(cli: Cli, posts: number, tmpRoot: string, snapshotDir: 
   return result;
 }
 
+interface SavedRun {
+  machine: MachineInfo;
+  settings: ExportBenchSettings;
+  results: ExportSizeResult[];
+}
+
+function writeReport(out: string, { machine, settings, results }: SavedRun): void {
+  mkdirSync(path.dirname(out), { recursive: true });
+  const previous = existsSync(out) ? readFileSync(out, "utf8") : undefined;
+  writeFileSync(out, renderExportReport(machine, settings, results, notesOf(previous)));
+}
+
 async function main(): Promise<number> {
   const cli = parseCli(process.argv.slice(2));
+  if (cli.render) {
+    const saved = JSON.parse(readFileSync(cli.render, "utf8")) as SavedRun;
+    if (cli.settings.label !== undefined) saved.settings.label = cli.settings.label || undefined;
+    writeReport(cli.out, saved);
+    log(`${renderExportSummary(saved.results)}\n\nWrote ${path.relative(process.cwd(), cli.out)} from ${path.relative(process.cwd(), cli.render)}`);
+    return 0;
+  }
   const tmpRoot = mkdtempSync(path.join(os.tmpdir(), "finews-export-bench-"));
   // Also on Ctrl-C or a crash: corpora and exports of 100,000 posts are gigabytes.
   if (!cli.keep) atExit(() => rmSync(tmpRoot, { recursive: true, force: true }));
@@ -253,9 +280,7 @@ async function main(): Promise<number> {
   const results: ExportSizeResult[] = [];
   for (const posts of cli.settings.sizes) results.push(await benchSize(cli, posts, tmpRoot, snapshotDir, pristine));
   if (cli.keep) log(`kept ${tmpRoot}`);
-  mkdirSync(path.dirname(cli.out), { recursive: true });
-  const previous = existsSync(cli.out) ? readFileSync(cli.out, "utf8") : undefined;
-  writeFileSync(cli.out, renderExportReport(machine, cli.settings, results, notesOf(previous)));
+  writeReport(cli.out, { machine, settings: cli.settings, results });
   if (cli.json) writeFileSync(cli.json, `${JSON.stringify({ machine, settings: cli.settings, results }, null, 2)}\n`);
   log(`\n${renderExportSummary(results)}\n\nWrote ${path.relative(process.cwd(), cli.out)}${cli.json ? ` and ${path.relative(process.cwd(), cli.json)}` : ""}`);
   return results.some((r) => r.errors.length > 0) ? 1 : 0;

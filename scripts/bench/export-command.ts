@@ -4,7 +4,7 @@
  * Options that change where files go or how the report is titled, not what
  * is measured: left out of the report's command (paths would name this machine).
  */
-const NOT_MEASURED = new Set(["--out", "--json", "--portal", "--keep", "--label"]);
+const NOT_MEASURED = new Set(["--out", "--json", "--portal", "--keep", "--label", "--render"]);
 
 /** `npm run bench:export -- <the options that shape the figures>`. */
 
