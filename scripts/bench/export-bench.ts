@@ -7,7 +7,8 @@
  *
  *   npm run bench:export -- [--sizes 5000,20000,100000] [--runs 1] [--add-posts 10]
  *                           [--timeout-min 60] [--hugo-timeout-min 10] [--jekyll-timeout-min 10]
- *                           [--skip-hugo] [--skip-jekyll] [--label "…"] [--out docs/export-bench.md]
+ *                           [--skip-hugo] [--skip-jekyll] [--full-removes out,.cache]
+ *                           [--label "…"] [--out docs/export-bench.md]
  *                           [--json <file>] [--keep] [--portal <dir>] [--seed 42] [--site-url <url>]
  *   npm run bench:export -- --render <file.json> [--label "…"] [--out docs/export-bench.md]
  *
@@ -19,7 +20,7 @@
  * whichever engine is behind it. It runs in a snapshot of the work tree
  * (workspace.ts), never in the engineer's own folder.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -36,7 +37,7 @@ import type { MachineInfo } from "./results";
 import { nextBuildPhases, nextBuildRan } from "./portal";
 import { atExit, runMeasured } from "./proc";
 import { fmtBytes, fmtMs } from "./stats";
-import { listWorkTree, resetWorkTree, snapshotWorkTree } from "./workspace";
+import { extraneousPaths, listWorkTree, resetWorkTree, snapshotWorkTree } from "./workspace";
 
 const MINUTE = 60_000;
 /** The export's defaults, which the bench relies on (it clears the variables that move them). */
@@ -64,6 +65,8 @@ function parseCli(argv: string[]): Cli {
       "jekyll-timeout-min": { type: "string", default: "10" },
       "skip-hugo": { type: "boolean", default: false },
       "skip-jekyll": { type: "boolean", default: false },
+      // What a "full export, code already built" starts without: the output and the content (and any export) cache.
+      "full-removes": { type: "string", default: `${OUT_DIR},${CACHE_DIR}` },
       label: { type: "string" },
       out: { type: "string", default: "docs/export-bench.md" },
       json: { type: "string" },
@@ -78,6 +81,11 @@ function parseCli(argv: string[]): Cli {
     const x = Number(v.trim().replace(/_/g, ""));
     if (!Number.isInteger(x) || x <= 0) throw new Error(`--${name} must be a positive integer, not "${v}"`);
     return x;
+  };
+  const workTreePath = (name: string, v: string) => {
+    const p = path.posix.normalize(v.trim().replace(/\/+$/, ""));
+    if (!p || p === "." || p.startsWith("..") || path.isAbsolute(p) || p.split("/")[0] === "node_modules") throw new Error(`--${name}: "${v}" is not a path inside the work tree`);
+    return p;
   };
   const minutes = (name: string, v: string) => {
     const x = Number(v);
@@ -95,6 +103,7 @@ function parseCli(argv: string[]): Cli {
       jekyllTimeoutMs: minutes("jekyll-timeout-min", values["jekyll-timeout-min"]),
       skipHugo: values["skip-hugo"],
       skipJekyll: values["skip-jekyll"],
+      fullRemoves: values["full-removes"].split(",").map((p) => workTreePath("full-removes", p)),
       siteUrl: values["site-url"],
       label: values.label,
       command: reproduceCommand(argv),
@@ -105,6 +114,14 @@ function parseCli(argv: string[]): Cli {
     keep: values.keep,
     portalDir: path.resolve(values.portal),
   };
+}
+
+/** Bytes and files of a file or a folder. */
+function pathSize(p: string): { bytes: number; files: number } {
+  const st = lstatSync(p);
+  if (!st.isDirectory()) return { bytes: st.size, files: 1 };
+  const { bytes, files } = dirSize(p);
+  return { bytes, files };
 }
 
 const log = (line: string) => console.log(line);
@@ -190,8 +207,8 @@ async function portalRuns(ctx: SizeContext, firstNewIndex: number): Promise<void
     if (!portal.cold.at(-1)!.run.ok && !portal.cold.at(-1)!.run.timedOut) break; // a broken build: running it again says nothing new
   }
   for (let k = 1; k <= settings.runs; k++) {
-    rmSync(outDir, { recursive: true, force: true });
-    rmSync(path.join(ctx.snapshotDir, CACHE_DIR), { recursive: true, force: true });
+    for (const rel of settings.fullRemoves) rmSync(path.join(ctx.snapshotDir, rel), { recursive: true, force: true });
+    if (k === 1) ctx.result.keptForFull = extraneousPaths(ctx.snapshotDir, ctx.pristine).map((rel) => ({ path: rel, ...pathSize(path.join(ctx.snapshotDir, rel)) }));
     portal.full.push(await exportOnce(ctx, "full", k));
     if (!portal.full.at(-1)!.run.ok) break;
   }
@@ -264,6 +281,7 @@ async function main(): Promise<number> {
   const cli = parseCli(process.argv.slice(2));
   if (cli.render) {
     const saved = JSON.parse(readFileSync(cli.render, "utf8")) as SavedRun;
+    saved.settings.fullRemoves ??= [OUT_DIR, CACHE_DIR]; // figures saved before the option existed
     if (cli.settings.label !== undefined) saved.settings.label = cli.settings.label || undefined;
     writeReport(cli.out, saved);
     log(`${renderExportSummary(saved.results)}\n\nWrote ${path.relative(process.cwd(), cli.out)} from ${path.relative(process.cwd(), cli.render)}`);

@@ -189,14 +189,23 @@ function outputDetails(tree: ExportTree | undefined): string {
   return lines.join("\n");
 }
 
-function sizeSection(r: ExportSizeResult): string {
+/** What "code already built" meant in this run: what was removed before the full export, what stayed. */
+function keptLine(r: ExportSizeResult, s: ExportBenchSettings): string {
+  const removed = new Intl.ListFormat("en").format(s.fullRemoves.map((p) => `\`${p}\``));
+  if (!r.keptForFull) return "";
+  const kept = r.keptForFull.map((k) => `\`${k.path}\` ${fmtBytes(k.bytes)} (${n(k.files)} file${k.files === 1 ? "" : "s"})`);
+  return `Before each full export, ${removed} ${s.fullRemoves.length === 1 ? "was" : "were"} removed; kept from the earlier runs: ${kept.length ? kept.join(", ") : "nothing"}.`;
+}
+
+function sizeSection(r: ExportSizeResult, s: ExportBenchSettings): string {
   const tree = exportTree(r);
+  const kept = keptLine(r, s);
   return `### ${n(r.posts)} posts
 
 ${n(r.validPosts)} valid, ${n(r.broken)} broken; corpus ${fmtBytes(r.corpusBytes)}.
 
 ${runsTable(r)}
-
+${kept ? `\n${kept}\n` : ""}
 ${outputTable(r)}
 
 ${outputDetails(tree)}`.trimEnd();
@@ -347,7 +356,7 @@ function methodSection(s: ExportBenchSettings): string {
 - **Hugo** and **Jekyll**: the valid posts copied into fresh copies of the bare sites in \`scripts/bench/sites/\` (a list and a post layout: each generator's floor, not a like-for-like portal), \`hugo\` and \`jekyll build\`, each from an empty output folder, Hugo capped at ${fmtMs(s.hugoTimeoutMs)} and Jekyll at ${fmtMs(s.jekyllTimeoutMs)}; a run cut off by its cap is reported as "over N min", and the ratio as a bound.
 - **Portal**: \`STATIC_EXPORT=1 CONTENT_DIR=<corpus> SITE_URL=${s.siteUrl} npm run build\`, nothing else set (the runner's own \`NEXT_DIST_DIR\`, \`EXPORT_DIR\` and \`CONTENT_CACHE_DIR\` are cleared, so out/ and .cache/ are the defaults), in a snapshot of the work tree in a temp folder (tracked and untracked files, node_modules hard-linked), so the engineer's own \`out/\`, \`.next\` and \`.cache\` are never touched. Each run is capped at ${fmtMs(s.portalTimeoutMs)}.
   - *cold*: the snapshot as taken: everything a build wrote since (out/, .cache/, the Next build folder, public/js/…) removed;
-  - *full, code already built*: out/ and .cache/ removed, everything else (the Next build folder with its cache) kept. An engine that skips \`next build\` when the code did not change pays only for the pages here; one that runs \`next build\` every time still gains from Next's build cache;
+  - *full, code already built*: ${new Intl.ListFormat("en").format(s.fullRemoves.map((p) => `\`${p}\``))} removed (\`--full-removes\`), everything else (the Next build folder with its cache) kept; each size lists what was kept. An engine that skips \`next build\` when the code did not change pays only for the pages here; one that runs \`next build\` every time still gains from Next's build cache;
   - *incremental*: ${s.addPosts} new posts added to the corpus (written the way the generator writes posts, newer than all of them), then the same command on the previous out/ and .cache/;
   - *nothing changed*: the same command again at once.
   "next build ran" is read from each run's log (\`Creating an optimized production build\` / \`Compiled successfully\`), with Next's own compile and static-generation times of the last run when it prints them. "Written by the run" compares out/ before and after (size, mtime, inode of each file): pages a run wrote, files it added, rewrote, removed or left alone. An engine that writes everything again shows every page written.
@@ -376,7 +385,7 @@ ${targetsSection(results)}
 
 ## Results per size
 
-${results.map(sizeSection).join("\n\n")}
+${results.map((r) => sizeSection(r, settings)).join("\n\n")}
 
 ## Cost per page as the archive grows
 

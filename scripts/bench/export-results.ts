@@ -52,6 +52,8 @@ export interface ExportSizeResult {
   hugo: GeneratorResult;
   jekyll: GeneratorResult;
   portal: Record<PortalMode, PortalRun[]>;
+  /** What was on disk from earlier runs when the first full export started (after `fullRemoves`): what "code already built" kept. */
+  keptForFull?: { path: string; bytes: number; files: number }[];
   /** Phases that failed, with why; the rest of the run goes on. */
   errors: string[];
   notes: string[];
@@ -62,6 +64,8 @@ export interface ExportBenchSettings {
   seed: number;
   /** Each measurement is repeated this many times; the report gives medians. */
   runs: number;
+  /** Paths of the work tree removed before each "full" run (default out and .cache): the rest of the earlier builds stays. */
+  fullRemoves: string[];
   /** Posts added before each incremental run. */
   addPosts: number;
   portalTimeoutMs: number;

@@ -100,6 +100,21 @@ export function listWorkTree(dir: string): Set<string> {
   return found;
 }
 
+/** The top-most files and folders under `dir` that `keep` does not name (node_modules aside): what builds added. */
+export function extraneousPaths(dir: string, keep: Set<string>): string[] {
+  const found: string[] = [];
+  const walk = (d: string, prefix: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      if (!prefix && entry.name === "node_modules") continue;
+      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
+      if (!keep.has(rel)) found.push(rel);
+      else if (entry.isDirectory()) walk(path.join(d, entry.name), rel);
+    }
+  };
+  walk(dir, "");
+  return found;
+}
+
 /**
  * Removes from `dir` every file and folder `keep` does not name (a folder
  * whole, without walking it), node_modules untouched: whatever builds wrote
@@ -109,19 +124,8 @@ export function listWorkTree(dir: string): Set<string> {
  * tsconfig.json) stay as edited. Returns the removed paths, top-most only.
  */
 export function resetWorkTree(dir: string, keep: Set<string>): string[] {
-  const removed: string[] = [];
-  const walk = (d: string, prefix: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      if (!prefix && entry.name === "node_modules") continue;
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-      const full = path.join(d, entry.name);
-      if (!keep.has(rel)) {
-        rmSync(full, { recursive: true, force: true });
-        removed.push(rel);
-      } else if (entry.isDirectory()) walk(full, rel);
-    }
-  };
-  walk(dir, "");
+  const removed = extraneousPaths(dir, keep);
+  for (const rel of removed) rmSync(path.join(dir, rel), { recursive: true, force: true });
   return removed;
 }
 

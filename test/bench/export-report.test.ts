@@ -63,6 +63,10 @@ function sizeResult(posts: number, o: { hugoMs: number; fullMs: number; coldMs?:
       incremental: [portalRun(run(o.incrementalMs ?? 4000), t, { addedPosts: 10, nextBuildRan: false, changes: { added: 12, removed: 0, rewritten: 30, unchanged: posts, pagesWritten: 40 } })],
       unchanged: [portalRun(run(1500), t, { nextBuildRan: false, changes: { added: 0, removed: 0, rewritten: 0, unchanged: posts + 52, pagesWritten: 0 } })],
     },
+    keptForFull: [
+      { path: ".next", bytes: 300 * MiB, files: 4000 },
+      { path: "next-env.d.ts", bytes: 250, files: 1 },
+    ],
     errors: [],
     notes: [],
   };
@@ -87,6 +91,7 @@ const settings: ExportBenchSettings = {
   seed: 42,
   runs: 1,
   addPosts: 10,
+  fullRemoves: ["out", ".cache"],
   portalTimeoutMs: 3_600_000,
   hugoTimeoutMs: 600_000,
   jekyllTimeoutMs: 600_000,
@@ -211,6 +216,10 @@ describe("renderExportReport", () => {
     expect(text).toContain("| Node.js | v20.0.0 |");
     expect(text).toContain("npm run bench:export -- --sizes 5000,20000,100000");
     expect(text).toContain("100,000 posts reported: reported.");
+  });
+
+  it("says what 'code already built' kept", () => {
+    expect(text).toContain("Before each full export, `out` and `.cache` were removed; kept from the earlier runs: `.next` 300.0 MiB (4,000 files), `next-env.d.ts` 250 B (1 file).");
   });
 
   it("prints per-article figures and what out/ holds", () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { listWorkTree, resetWorkTree } from "../../scripts/bench/workspace";
+import { extraneousPaths, listWorkTree, resetWorkTree } from "../../scripts/bench/workspace";
 
 const roots: string[] = [];
 afterEach(() => {
@@ -31,6 +31,7 @@ describe("listWorkTree and resetWorkTree", () => {
     put(root, "public/js/reader.js");
     put(root, "app/page.tsx", "edited in place");
     put(root, "node_modules/.cache/x");
+    expect(extraneousPaths(root, pristine).sort()).toEqual([".cache", ".next", "out", "public/js"]);
     const removed = resetWorkTree(root, pristine);
 
     expect(removed.sort()).toEqual([".cache", ".next", "out", "public/js"]);
