@@ -42,6 +42,11 @@ const LAYOUTS: Record<Generator, Layout> = {
   hugo: { postsDir: "content/posts", outDir: "public", args: (site, out) => ["--source", site, "--destination", out] },
 };
 
+/** Where `buildWithGenerator` has the generator write its site under `workDir`. */
+export function generatorOutputDir(generator: Generator, workDir: string): string {
+  return path.join(workDir, `${generator}-site`, LAYOUTS[generator].outDir);
+}
+
 export async function buildWithGenerator(generator: Generator, corpusDir: string, files: CorpusFile[], workDir: string, timeoutMs: number): Promise<GeneratorBuild> {
   const bin = onPath(generator);
   if (!bin) return { generator, skipped: `${generator} is not on PATH` };

@@ -7,7 +7,8 @@
  *
  *   tsx scripts/bench/generate-corpus.ts <out dir> <count> [seed]
  *
- * Same count and seed → byte-identical files.
+ * Same count and seed → byte-identical files. `addPosts` adds newer posts
+ * of the same kinds to a generated corpus (the export bench's "+10 posts").
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -139,11 +140,38 @@ function brokenPost(r: Random, kind: number, date: string): Uint8Array | string 
   }
 }
 
+/** One clean post: front matter and a body of one of the sample posts' shapes, drawn from `r`. */
+function postText(r: Random, category: Category, id: string, date: string): string {
+  const shape = r.next();
+  let body: string;
+  if (shape < 0.8) body = `\n${paragraph(r, r.int(1, 4))}${trailer(r, category, id)}`;
+  else if (shape < 0.9) body = `> ${sentence(r)}\n\n${richBody(r, r.int(6, 14))}${trailer(r, category, id)}`;
+  else if (shape < 0.99) body = Array.from({ length: r.int(4, 10) }, () => ` <p>${paragraph(r, r.int(2, 5))}</p>`).join("\n") + trailer(r, category, id);
+  else body = `> ${sentence(r)}\n\n${richBody(r, r.int(60, 120))}${trailer(r, category, id)}`;
+  const title = sentence(r, 3, 6).replace(/。$/, "");
+  const front = ["---", "layout: post", `title: ${quote(title)}`, `date: ${date}`, `categories: ${category.slug}`, `tags: ${category.tag}`, "---"];
+  return `${front.join("\n")}\n${body}`;
+}
+
 export interface GenerateOptions {
   count: number;
   seed?: number;
   /** One broken file per this many posts (0 for none). */
   brokenEvery?: number;
+}
+
+const START = Date.UTC(2021, 8, 1);
+const SPAN = 270 * 24 * 3600 * 1000;
+
+/** Post `index`'s file name, id and `date:` value, for a post at `utcMs` (written as Beijing wall-clock time). */
+function postStamp(r: Random, index: number, utcMs: number) {
+  const wall = new Date(utcMs + 8 * 3600 * 1000);
+  const ymd = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  const hms = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
+  const id = `${ymd.replace(/-/g, "")}${pad(index, 10)}`;
+  // Both date forms the real posts use, half each.
+  const date = r.next() < 0.5 ? `${ymd} ${hms} +0800` : `${ymd} ${hms}`;
+  return { name: `${ymd}-${id}.md`, id, date };
 }
 
 /** Writes `<outDir>/_posts/*.md`; returns the number of broken files among them. */
@@ -154,33 +182,56 @@ export function generateCorpus(outDir: string, { count, seed = 42, brokenEvery =
   const postsDir = path.join(outDir, "_posts");
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(postsDir, { recursive: true });
-  const start = Date.UTC(2021, 8, 1);
-  const span = 270 * 24 * 3600 * 1000;
   let broken = 0;
   for (let i = 0; i < count; i++) {
-    // Evenly spread over nine months, newest last, Beijing wall-clock time.
-    const wall = new Date(start + Math.floor((span * i) / Math.max(1, count)) + 8 * 3600 * 1000);
-    const ymd = `${wall.getUTCFullYear()}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
-    const hms = `${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`;
-    const id = `${ymd.replace(/-/g, "")}${pad(i, 10)}`;
-    const file = path.join(postsDir, `${ymd}-${id}.md`);
-    const date = r.next() < 0.5 ? `${ymd} ${hms} +0800` : `${ymd} ${hms}`;
+    // Evenly spread over nine months, newest last.
+    const { name, id, date } = postStamp(r, i, START + Math.floor((SPAN * i) / Math.max(1, count)));
+    const file = path.join(postsDir, name);
     if (brokenEvery > 0 && i % brokenEvery === brokenEvery - 1) {
       writeFileSync(file, brokenPost(r, broken++, date));
       continue;
     }
-    const category = pickCategory();
-    const shape = r.next();
-    let body: string;
-    if (shape < 0.8) body = `\n${paragraph(r, r.int(1, 4))}${trailer(r, category, id)}`;
-    else if (shape < 0.9) body = `> ${sentence(r)}\n\n${richBody(r, r.int(6, 14))}${trailer(r, category, id)}`;
-    else if (shape < 0.99) body = Array.from({ length: r.int(4, 10) }, () => ` <p>${paragraph(r, r.int(2, 5))}</p>`).join("\n") + trailer(r, category, id);
-    else body = `> ${sentence(r)}\n\n${richBody(r, r.int(60, 120))}${trailer(r, category, id)}`;
-    const title = sentence(r, 3, 6).replace(/。$/, "");
-    const front = ["---", "layout: post", `title: ${quote(title)}`, `date: ${date}`, `categories: ${category.slug}`, `tags: ${category.tag}`, "---"];
-    writeFileSync(file, `${front.join("\n")}\n${body}`);
+    writeFileSync(file, postText(r, pickCategory(), id, date));
   }
   return { broken };
+}
+
+export interface AddPostsOptions {
+  /** Index of the first new post: at least the number of posts the corpus was generated with. */
+  firstIndex: number;
+  count: number;
+  /** The corpus's seed: the new posts use its sources (categories). */
+  seed?: number;
+  brokenEvery?: number;
+}
+
+/**
+ * Adds `count` clean posts to a generated corpus, newer than every post in
+ * it, as the generator writes them (same shapes, same sources), as new posts
+ * arriving in the folder would. Deterministic for the same options. Indices
+ * that the file-name rule (corpus.ts) reads as broken are skipped, so every
+ * added post is a valid one. Returns the new file names and the next free index.
+ */
+export function addPosts(outDir: string, { firstIndex, count, seed = 42, brokenEvery = 1000 }: AddPostsOptions): { files: string[]; nextIndex: number } {
+  const categories = makeCategories(makeRandom(seed)); // generateCorpus draws the same list first
+  const r = makeRandom((seed ^ 0x5eed) + firstIndex);
+  const pickCategory = zipfPicker(r, categories);
+  const postsDir = path.join(outDir, "_posts");
+  mkdirSync(postsDir, { recursive: true });
+  const files: string[] = [];
+  let i = firstIndex;
+  while (files.length < count) {
+    if (brokenEvery > 0 && i % brokenEvery === brokenEvery - 1) {
+      i++;
+      continue;
+    }
+    // A minute apart, after the whole span generateCorpus fills: the newest posts of the folder.
+    const { name, id, date } = postStamp(r, i, START + SPAN + (i + 1) * 60_000);
+    writeFileSync(path.join(postsDir, name), postText(r, pickCategory(), id, date));
+    files.push(name);
+    i++;
+  }
+  return { files, nextIndex: i };
 }
 
 if (require.main === module) {

@@ -116,6 +116,11 @@ export async function startPortal(portalDir: string, env: PortalEnvOptions, { lo
   return { base, pid: started.pid, startMs: performance.now() - t0, stop };
 }
 
+/** Whether a build log shows `next build` at work (a build that skipped it for unchanged code shows neither line). */
+export function nextBuildRan(logText: string): boolean {
+  return /Creating an optimized production build|Compiled successfully/.test(logText);
+}
+
 /** "✓ Compiled successfully in 31.0s", "✓ Generating static pages using 1 worker (605/605) in 23.7s". */
 export function nextBuildPhases(logFile: string): BuildPhases {
   let text = "";

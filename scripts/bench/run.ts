@@ -12,22 +12,22 @@
  * --keep, else removed). Every process started is killed, tree and all,
  * also on errors and Ctrl-C.
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { generateCorpus } from "./generate-corpus";
-import { buildWithGenerator, onPath } from "./compare";
+import { buildWithGenerator } from "./compare";
 import { listCorpus } from "./corpus";
 import { dirSize } from "./fs-size";
 import { buildPortal, nextBuildPhases, startPortal } from "./portal";
 import { renderReport, renderSummary } from "./report";
-import type { BenchSettings, ExportResult, MachineInfo, SizeResult } from "./results";
+import { machineInfo } from "./machine";
+import type { BenchSettings, ExportResult, SizeResult } from "./results";
 import { atExit } from "./proc";
 import { measureServing } from "./serve";
 import { fmtMs } from "./stats";
-import { codeVersion, snapshotWorkTree } from "./workspace";
+import { snapshotWorkTree } from "./workspace";
 
 const MINUTE = 60_000;
 const BENCH_DIST = ".next-bench";
@@ -81,33 +81,6 @@ function parseCli(argv: string[]): Cli {
     out: path.resolve(values.out),
     keep: values.keep,
     portalDir: path.resolve(values.portal),
-  };
-}
-
-function version(command: string, args: string[]): string | undefined {
-  if (!onPath(command)) return undefined;
-  try {
-    return execFileSync(command, args, { encoding: "utf8", timeout: 30_000, stdio: ["ignore", "pipe", "ignore"] }).trim().split("\n")[0];
-  } catch {
-    return undefined;
-  }
-}
-
-function machineInfo(portalDir: string): MachineInfo {
-  const pkg = JSON.parse(readFileSync(path.join(portalDir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
-  const nextPkg = path.join(portalDir, "node_modules/next/package.json");
-  return {
-    cpuModel: os.cpus()[0]?.model ?? "unknown",
-    cpuCount: os.cpus().length,
-    totalMemBytes: os.totalmem(),
-    os: `${os.type()} ${os.release()} (${os.arch()})`,
-    node: process.version,
-    nextDeclared: pkg.dependencies?.next ?? "?",
-    nextInstalled: existsSync(nextPkg) ? (JSON.parse(readFileSync(nextPkg, "utf8")) as { version: string }).version : "?",
-    jekyll: version("jekyll", ["--version"]),
-    hugo: version("hugo", ["version"]),
-    date: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-    codeVersion: codeVersion(portalDir),
   };
 }
 
