@@ -14,7 +14,7 @@ export function SiteFooter({ siteName, sourcesHref }: SiteFooterProps) {
     <footer className="site-footer">
       <div className="site-footer-inner">
         <p>
-          {siteName} · <a href={sourcesHref} className="link">全部来源</a>
+          {siteName} · <a href={sourcesHref} className="underline">全部来源</a>
         </p>
         <p>所有时间均为北京时间（UTC+8）。文章版权归原作者及来源媒体所有。</p>
       </div>
