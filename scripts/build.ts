@@ -47,7 +47,7 @@ export async function buildSite(): Promise<number> {
       publicDir: path.join(process.cwd(), "public"),
     });
     console.log(
-      `Static export in ${path.relative(process.cwd(), outDir) || outDir}: ${report.pages} pages, ${report.rendered} rendered${report.full ? " (a full export)" : ""}, ${report.filesWritten} other files written, ${report.removed} removed, in ${report.ms} ms`,
+      `Static export in ${path.relative(process.cwd(), outDir) || outDir}: ${report.pages} pages, ${report.rendered} rendered${report.full ? " (a full export)" : ""}, ${report.filesWritten} other files written, ${report.removed} removed, in ${report.ms} ms (pages ${report.phases.pages}, files ${report.phases.files}, search index ${report.phases.search})`,
     );
   }
   reportContent(content, dir);
@@ -58,7 +58,8 @@ export async function buildSite(): Promise<number> {
 export function codeFingerprint(root = process.cwd()): string {
   const hash = createHash("sha256");
   const files = ["next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
-  for (const folder of ["app", "components", "lib", "browser"]) {
+  // scripts/export renders the pages: a change there must render them all again, as a new build id does.
+  for (const folder of ["app", "components", "lib", "browser", "scripts/export"]) {
     for (const entry of readdirSync(path.join(root, folder), { recursive: true, withFileTypes: true })) {
       if (entry.isFile()) files.push(path.relative(root, path.join(entry.parentPath, entry.name)));
     }

@@ -57,6 +57,8 @@ export interface ExportReport {
   removed: number;
   full: boolean;
   ms: number;
+  /** Where the time went: pages (rendering, in workers), files (feeds, sitemaps, assets), search (the index). */
+  phases: { pages: number; files: number; search: number };
 }
 
 const MANIFEST_VERSION = 1;
@@ -122,6 +124,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   const textOutput = (file: string, text: string) => output(file, digest(buildId, text), () => text);
 
   // Pages, in worker threads.
+  const phaseStart = performance.now();
   const pool = startPool(options.threads ?? Math.max(1, os.availableParallelism()));
   let pages = 0;
   let rendered = 0;
@@ -159,6 +162,8 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   }
   if (unreadable.length) log(`export: ${unreadable.length} post files could not be read while exporting, their pages have no body: ${unreadable.slice(0, 3).join(", ")}`);
 
+  const pagesMs = performance.now() - phaseStart;
+  const filesStart = performance.now();
   // Feeds: the site's, and each source's (made only when its newest articles changed).
   for (const format of FEED_FORMATS) textOutput(feedFile(feedPath(format)), renderFeed(format, { articles: index.articles }));
   for (const { category, articles } of index.categories) {
@@ -192,13 +197,24 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     removed++;
   }
 
+  const filesMs = performance.now() - filesStart;
+  const searchStart = performance.now();
   // The search index keeps its own build folders (lib/search/write.ts); fresh.json then says what is newer than it (nothing, here).
   log(writeSiteSearchIndex(content, contentDir, path.join(outDir, "search-index")));
   writeFileSync(path.join(outDir, "search-index", "fresh.json"), JSON.stringify(freshArticles(contentDir, content, path.join(outDir, "search-index"))));
 
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(manifestPath, JSON.stringify({ version: MANIFEST_VERSION, outDir, files: now } satisfies Manifest));
-  return { pages, rendered, filesWritten, removed, full: !previous, ms: Math.round(performance.now() - started) };
+  const ms = (n: number) => Math.round(n);
+  return {
+    pages,
+    rendered,
+    filesWritten,
+    removed,
+    full: !previous,
+    ms: ms(performance.now() - started),
+    phases: { pages: ms(pagesMs), files: ms(filesMs), search: ms(performance.now() - searchStart) },
+  };
 }
 
 /** A file's URL path → its place in the export. */
