@@ -2,11 +2,14 @@
 const { PHASE_DEVELOPMENT_SERVER } = require("next/constants");
 const { securityHeaders } = require("./lib/site/security-headers.cjs");
 const settings = require("./lib/site/settings.cjs");
+const { basePath } = require("./lib/site/base-path.cjs");
 
 /** @param {string} phase @returns {import('next').NextConfig} */
 module.exports = (phase) => ({
   reactStrictMode: true,
   poweredByHeader: false,
+  // BASE_PATH=/finews: the site lives in a folder of its host (a GitHub Pages project site); lib/site/urls.ts prefixes every link.
+  ...(basePath() ? { basePath: basePath() } : {}),
   // Every page is a folder (`/articles/<id>/`): the same URLs work as plain files on any static host (lib/site/urls.ts).
   trailingSlash: true,
   // `npm start` compresses after it has taken the React runtime out of each page (scripts/serve.ts).

@@ -11,6 +11,7 @@
  */
 import { build } from "esbuild";
 import path from "node:path";
+import { basePath } from "../lib/site/base-path.cjs";
 
 /** reader.js on every page; search.js on the search page only. */
 export const BROWSER_ENTRIES = ["reader", "search"] as const;
@@ -25,6 +26,8 @@ export async function bundleBrowserScripts(root = process.cwd()): Promise<void> 
     // Browsers of the last few years; `??`, `?.` and classes pass through as written.
     target: ["es2020"],
     legalComments: "none",
+    // The site's folder on its host (lib/site/base-path.cjs), fixed at build time like every page's links.
+    define: { "process.env.BASE_PATH": JSON.stringify(basePath()) },
     logLevel: "warning",
   });
 }

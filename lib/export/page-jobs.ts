@@ -6,11 +6,12 @@
  * page must be written again (scripts/export/export-site.ts).
  */
 import type { ContentIndex } from "../content/content-index";
+import { basePath } from "../site/base-path.cjs";
 import { articleMetadata, articlePageData, type ArticlePageData } from "../pages/article-page";
 import { categoryListingPage, listingPageCount, tagListingPage, type ListingPageData } from "../pages/listing-page";
 import type { PageMetadata } from "../pages/metadata";
 import { homeMetadata, homePageData, notFoundMetadata, searchMetadata, sourcesMetadata, sourcesPageData, type HomePageData, type SourcesPageData } from "../pages/site-pages";
-import { articlePath, categoryPath, homePath, searchPath, sourcesPath, tagPath } from "../site/urls";
+import { articlePath, categoryPath, homePath, searchPath, sitePath, sourcesPath, tagPath } from "../site/urls";
 
 export type PageView =
   | { kind: "article"; article: ArticlePageData; /** The post file, relative to the content folder: the body comes from it. */ file: string }
@@ -29,9 +30,11 @@ export interface PageJob {
 
 type Index = Pick<ContentIndex, "articles" | "categories" | "byId" | "byCategory" | "byTag" | "tagsByKey" | "positions">;
 
-/** The file a page's URL is served from: `/a/b/` → `a/b/index.html`. */
+/** The file a page's URL is served from: `/a/b/` → `a/b/index.html`; the export is the folder BASE_PATH names. */
 export function pageFile(urlPath: string): string {
-  const relative = decodeURIComponent(urlPath).replace(/^\/+/, "");
+  const base = basePath();
+  const local = base && urlPath.startsWith(`${base}/`) ? urlPath.slice(base.length) : urlPath;
+  const relative = decodeURIComponent(local).replace(/^\/+/, "");
   return relative === "" || relative.endsWith("/") ? `${relative}index.html` : relative;
 }
 
@@ -40,7 +43,7 @@ export function* pageJobs(index: Index): Generator<PageJob> {
   yield { path: homePath(), metadata: homeMetadata(), view: { kind: "home", home: homePageData(index) } };
   yield { path: sourcesPath(), metadata: sourcesMetadata(), view: { kind: "sources", sources: sourcesPageData(index) } };
   yield { path: searchPath(), metadata: searchMetadata(), view: { kind: "search" } };
-  yield { path: "/404.html", metadata: notFoundMetadata(), view: { kind: "not-found" } };
+  yield { path: sitePath("/404.html"), metadata: notFoundMetadata(), view: { kind: "not-found" } };
   for (const article of index.articles) {
     yield { path: articlePath(article), metadata: articleMetadata(article), view: { kind: "article", article: articlePageData(index, article), file: article.file } };
   }

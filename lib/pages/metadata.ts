@@ -8,6 +8,7 @@
  */
 import { SITE_DESCRIPTION, SITE_NAME, siteUrl } from "../site/config";
 import { feedAlternates } from "../site/feeds";
+import { sitePath } from "../site/urls";
 
 export type FeedLinks = Record<string, { url: string; title: string }[]>;
 
@@ -40,7 +41,7 @@ export function siteMetadata() {
   };
 }
 
-export const SITE_ICON = { href: "/icon.svg", type: "image/svg+xml" } as const;
+export const SITE_ICON = { href: sitePath("/icon.svg"), type: "image/svg+xml" } as const;
 
 export const SITE_VIEWPORT = { width: "device-width", initialScale: 1, themeColor: "#b3121f" } as const;
 

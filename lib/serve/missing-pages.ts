@@ -6,6 +6,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { ContentIndex } from "../content/content-index";
+import { basePath } from "../site/base-path.cjs";
 import { pageExists } from "../site/page-exists";
 
 /** Names at the root of the site that are routes or files of its own: the build's app routes and public/. */
@@ -25,5 +26,12 @@ export function topLevelNames(distDir: string, publicDir: string): Set<string> {
 
 /** True when `urlPath` (percent-encoded, no query) certainly names no page of the current index. */
 export function missingPages(index: () => Pick<ContentIndex, "byId" | "byCategory" | "tagsByKey" | "articles">, topLevel: ReadonlySet<string>): (urlPath: string) => boolean {
-  return (urlPath) => pageExists(urlPath, index(), topLevel) === false;
+  const base = basePath();
+  return (urlPath) => {
+    if (!base) return pageExists(urlPath, index(), topLevel) === false;
+    // Under BASE_PATH the site is that folder: outside it there is nothing (the folder itself Next.js redirects to its slash).
+    if (urlPath === base) return false;
+    if (!urlPath.startsWith(`${base}/`)) return true;
+    return pageExists(urlPath.slice(base.length), index(), topLevel) === false;
+  };
 }

@@ -33,6 +33,7 @@
  * re-serialisation would cost milliseconds per response and change bytes
  * everywhere else.
  */
+import { basePath } from "../site/base-path.cjs";
 import { type Answer, headerOf } from "./answer";
 
 /**
@@ -41,8 +42,8 @@ import { type Answer, headerOf } from "./answer";
  */
 const TAG = /<!--[\s\S]*?-->|<(script|style|title|textarea)\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/\1\s*>|<(link)\b((?:[^>"']|"[^"]*"|'[^']*')*)>|<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>/gi;
 
-/** Next.js's chunks: `src="/_next/static/…js"` on a script, `href` on a preload. */
-const NEXT_CHUNK_ATTR = /\s(?:src|href)\s*=\s*["']?\/_next\/static\/[^"'\s>]*\.js\b/i;
+/** Next.js's chunks: `src="/_next/static/…js"` on a script, `href` on a preload (under BASE_PATH when there is one). */
+const NEXT_CHUNK_ATTR = new RegExp(`\\s(?:src|href)\\s*=\\s*["']?${basePath().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replaceAll("/", "\\/")}\\/_next\\/static\\/[^"'\\s>]*\\.js\\b`, "i");
 const PRELOAD_REL = /\srel\s*=\s*["']?(?:preload|modulepreload)\b/i;
 /** The inline bootstrap: the RSC payload (`self.__next_f`) and Turbopack's chunk list. */
 const NEXT_BOOTSTRAP = /^\s*\(?\s*(?:self\.__next_f\b|\(?\s*globalThis\s*\[\s*"TURBOPACK"\s*\])/;

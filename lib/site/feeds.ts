@@ -8,7 +8,7 @@ import { Feed } from "feed";
 import type { Article, CategoryRef } from "../content/types";
 import { toIsoShanghai } from "../time";
 import { SITE_DESCRIPTION, SITE_NAME } from "./config";
-import { absoluteUrl, articlePath, categoryPath, homePath } from "./urls";
+import { absoluteUrl, articlePath, categoryPath, homePath, sitePath } from "./urls";
 
 export const FEED_SIZE = 50;
 export const FEED_FORMATS = ["atom", "rss", "json"] as const;
@@ -25,7 +25,7 @@ export const FEED_LINK_TYPE: Record<FeedFormat, string> = { atom: "application/a
 
 /** `/feed.xml`, `/category/<key>/rss.xml`, …: where each feed lives. */
 export function feedPath(format: FeedFormat, category?: Pick<CategoryRef, "key">): string {
-  return category ? `${categoryPath(category)}${FILE[format]}` : `/${FILE[format]}`;
+  return category ? `${categoryPath(category)}${FILE[format]}` : sitePath(`/${FILE[format]}`);
 }
 
 /**

@@ -5,9 +5,10 @@
  * hook under `npm start`.
  */
 import type { Article } from "../content/types";
+import { basePath } from "./base-path.cjs";
 
 export const LATEST_COUNT = 100;
-export const LATEST_PATH = "/latest.json";
+export const LATEST_PATH = `${basePath()}/latest.json`;
 
 /** One entry: id, category key, published instant (ms). Short keys: it is fetched every minute. */
 export interface LatestEntry {

@@ -1,6 +1,7 @@
 /** `/robots.txt`: everything but the revalidate hook may be crawled; the sitemap says where the articles are. */
-import { absoluteUrl } from "./urls";
+import { sitemapIndexPath } from "./sitemaps";
+import { absoluteUrl, sitePath } from "./urls";
 
 export function robotsTxt(): string {
-  return `User-Agent: *\nAllow: /\nDisallow: /api/\n\nSitemap: ${absoluteUrl("/sitemap.xml")}\n`;
+  return `User-Agent: *\nAllow: /\nDisallow: ${sitePath("/api/")}\n\nSitemap: ${absoluteUrl(sitemapIndexPath())}\n`;
 }

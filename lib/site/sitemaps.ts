@@ -10,7 +10,7 @@ import type { ContentIndex } from "../content/content-index";
 import type { Article } from "../content/types";
 import { toIsoShanghai } from "../time";
 import { SITE_NAME } from "./config";
-import { absoluteUrl, articlePath, categoryPath, homePath, sourcesPath } from "./urls";
+import { absoluteUrl, articlePath, categoryPath, homePath, sitePath, sourcesPath } from "./urls";
 
 export const URLS_PER_SITEMAP = 50_000;
 export const NEWS_WINDOW_MS = 48 * 3_600_000;
@@ -28,7 +28,9 @@ export function sitemapNames(index: Pick<ContentIndex, "articles">): string[] {
   return ["pages.xml", ...Array.from({ length: articleFiles }, (_, i) => `articles-${i + 1}.xml`), "news.xml"];
 }
 
-export const sitemapPath = (name: string) => `/sitemaps/${name}`;
+export const sitemapPath = (name: string) => sitePath(`/sitemaps/${name}`);
+/** The sitemap index, which robots.txt names. */
+export const sitemapIndexPath = () => sitePath("/sitemap.xml");
 
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const url = (loc: string, lastmod?: number) => `<url><loc>${escapeXml(loc)}</loc>${lastmod === undefined ? "" : `<lastmod>${toIsoShanghai(lastmod)}</lastmod>`}</url>`;

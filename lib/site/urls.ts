@@ -4,12 +4,19 @@
  * `CategoryRef.key`, which are URL-safe by construction.
  */
 import { categoryKey } from "../content/categories";
+import { basePath } from "./base-path.cjs";
 import { siteUrl } from "./config";
 
-export const homePath = () => "/";
+/** Every path below starts with BASE_PATH (lib/site/base-path.cjs): "" unless the site lives in a folder of its host. */
+const base = basePath();
+
+/** A path of the site's own (`/feed.xml`) under BASE_PATH. */
+export const sitePath = (path: string) => `${base}${path}`;
+
+export const homePath = () => sitePath("/");
 
 /** The revalidate hook (POST only): app/api/revalidate/route.live.ts. */
-export const REVALIDATE_PATH = "/api/revalidate";
+export const REVALIDATE_PATH = sitePath("/api/revalidate");
 /** Where Next.js has that route: every route ends in `/` (`trailingSlash`); `npm start` maps the one to the other. */
 export const REVALIDATE_ROUTE = `${REVALIDATE_PATH}/`;
 
@@ -20,11 +27,11 @@ export const REVALIDATE_ROUTE = `${REVALIDATE_PATH}/`;
  * hosts answer with a redirect or a 403). Files (feeds, sitemaps, JSON) keep
  * their names. `npm start` redirects the slash-less spelling (308).
  */
-export const articlePath = (article: { id: string }) => `/articles/${article.id}/`;
+export const articlePath = (article: { id: string }) => sitePath(`/articles/${article.id}/`);
 
 /** Page 1 is the category's own URL; later pages live under `/page/<n>/`. */
 export function categoryPath(category: { key: string }, page = 1): string {
-  return listingPagePath(`/category/${category.key}/`, page);
+  return listingPagePath(sitePath(`/category/${category.key}/`), page);
 }
 
 /** Page `page` of the listing whose page 1 is `firstPage` (a source's or a tag's). */
@@ -36,19 +43,19 @@ export function listingPagePath(firstPage: string, page: number): string {
 export const pageNumberFromSegment = (n: string) => (/^[1-9]\d{0,6}$/.test(n) && n !== "1" ? Number(n) : NaN);
 
 /** Every source (category) with its article count. */
-export const sourcesPath = () => "/sources/";
+export const sourcesPath = () => sitePath("/sources/");
 
 /** A tag's articles; the key is made like a category's (clean, or readable part + hash). */
 export function tagPath(tag: string, page = 1): string {
   const key = categoryKey(tag);
-  return listingPagePath(`/tags/${key}/`, page);
+  return listingPagePath(sitePath(`/tags/${key}/`), page);
 }
 
 /** The dev preview's list of drafts, unpublished and scheduled posts (no such page in production). */
-export const draftsPath = () => "/drafts/";
+export const draftsPath = () => sitePath("/drafts/");
 
 /** The search page; its query, sort and filters live in the URL (`/search/?q=央行`), so results can be linked. */
-export const searchPath = () => "/search/";
+export const searchPath = () => sitePath("/search/");
 
 /** Absolute URL on the configured site, for sitemaps and canonical links. */
 export function absoluteUrl(path: string): string {
@@ -56,4 +63,4 @@ export function absoluteUrl(path: string): string {
 }
 
 /** The site's own browser scripts (browser/*.ts, bundled by scripts/bundle-browser.ts). */
-export const browserScriptPath = (name: "reader" | "search") => `/js/${name}.js`;
+export const browserScriptPath = (name: "reader" | "search") => sitePath(`/js/${name}.js`);

@@ -184,7 +184,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     output(file, digest(buildId, String(size), String(mtimeMs)), () => readFileSync(source));
   }
   for (const href of assets.stylesheets) {
-    const file = href.replace(/^\/+/, "");
+    const file = pageFile(href); // `_next/static/…css`
     output(file, digest(buildId, href), () => readFileSync(path.join(nextDistDir, file.replace(/^_next\//, ""))));
   }
 
@@ -217,8 +217,8 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   };
 }
 
-/** A file's URL path → its place in the export. */
-const feedFile = (urlPath: string) => decodeURIComponent(urlPath).replace(/^\/+/, "");
+/** A file's URL path → its place in the export (the same as a page's, as a file is not a folder). */
+const feedFile = (urlPath: string) => pageFile(urlPath);
 
 /** The headers `npm start` sends, as a `_headers` file: Netlify, Cloudflare Pages and similar hosts apply it to every file. */
 export function staticHeaders(): string {

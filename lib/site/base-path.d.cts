@@ -1,0 +1,1 @@
+export function basePath(): string;
