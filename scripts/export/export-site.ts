@@ -10,8 +10,8 @@
  *   search    the search index (lib/search), written beside the pages
  *
  * Incremental: every output has a fingerprint of what it is made from (a
- * page's job is all its data; an article adds its post file's size and
- * mtime; everything adds the Next.js build id, so a code change renders
+ * page's job is all its data; an article adds a digest of its post file's
+ * bytes; everything adds the Next.js build id, so a code change renders
  * all). A manifest in the cache folder keeps the last export's
  * fingerprints; only outputs whose fingerprint changed are made again, and
  * files the site no longer has are deleted. A missing manifest or a
@@ -147,8 +147,8 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     for (const job of pageJobs(index)) {
       pages++;
       const file = pageFile(job.path);
-      const post = job.view.kind === "article" ? content.cache.get(job.view.file) : undefined;
-      const fingerprint = digest(buildId, JSON.stringify(job), post ? `${post.size}:${post.mtimeMs}` : "");
+      const post = job.view.kind === "article" ? postDigest(contentDir, job.view.file) : "";
+      const fingerprint = digest(buildId, JSON.stringify(job), post);
       now[file] = fingerprint;
       if (before[file] === fingerprint) continue;
       rendered++;
@@ -215,6 +215,19 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     ms: ms(performance.now() - started),
     phases: { pages: ms(pagesMs), files: ms(filesMs), search: ms(performance.now() - searchStart) },
   };
+}
+
+/**
+ * A post file's bytes, digested: what its page's body is made from. Not its
+ * mtime: a fresh checkout (a CI job, a new clone) gives every file a new
+ * one, and would render every article again.
+ */
+function postDigest(contentDir: string, file: string): string {
+  try {
+    return createHash("sha1").update(readFileSync(path.join(contentDir, file))).digest("base64url");
+  } catch {
+    return "unreadable";
+  }
 }
 
 /** A file's URL path → its place in the export (the same as a page's, as a file is not a folder). */

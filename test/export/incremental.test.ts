@@ -8,7 +8,7 @@
  * links) is a stand-in folder with those three files: the exporter takes
  * nothing else from it.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -79,6 +79,10 @@ describe("scripts/export/export-site", () => {
 
     const again = await exportTo(out, cache);
     expect(again).toMatchObject({ full: false, rendered: 0, removed: 0 });
+    // A fresh checkout gives every file a new mtime, not new bytes: nothing to render either.
+    const later = new Date(Date.now() + 60_000);
+    for (const name of readdirSync(path.join(site, "_posts"))) utimesSync(path.join(site, "_posts", name), later, later);
+    expect(await exportTo(out, cache)).toMatchObject({ full: false, rendered: 0 });
 
     const posts = path.join(site, "_posts");
     writeFileSync(path.join(posts, "2022-06-01-new-a.md"), post("新消息甲：央行降准", "2022-06-01 09:00:00 +0800", "emnews", "东财滚动新闻", "央行宣布降准。"));
