@@ -80,9 +80,6 @@ export function buildIndex(allPosts: ParsedPost[], categoryTitles: Map<string, s
 
   const articles: Article[] = [];
   const hidden: Article[] = [];
-  // Which file first claims each id: `X.md` is X, whose page a static copy writes to articles/X.html.
-  const firstWithId = new Map<string, string>();
-  for (const post of posts) if (!firstWithId.has(post.id)) firstWithId.set(post.id, post.file);
   for (const { categorySlug, draft: _draft, unpublished: _unpublished, ...post } of posts) {
     let category = refs.get(categorySlug);
     if (!category) {
@@ -92,7 +89,7 @@ export function buildIndex(allPosts: ParsedPost[], categoryTitles: Map<string, s
     const taken = byId.get(post.id);
     const id = taken ? unusedId(post.id, post.file, byId) : post.id;
     const suffix = renamedSuffix(post.file);
-    if (suffix) problems.push({ file: post.file, severity: "warning", reason: renamedReason(post, suffix, id, taken, firstWithId) });
+    if (suffix) problems.push({ file: post.file, severity: "warning", reason: renamedReason(post, suffix, id, taken) });
     else if (taken) problems.push({ file: post.file, severity: "warning", reason: `has the same file name as ${taken.file}; published at '${id}' instead` });
     const article: Article = { ...post, id, category };
     byId.set(id, article);
@@ -136,12 +133,9 @@ function unusedId(id: string, file: string, byId: Map<string, Article>): string 
 }
 
 /** Why a post whose name ends in `.html` (or another typed suffix) is at another id, naming the file it would meet. */
-function renamedReason(post: Pick<ParsedPost, "id" | "file">, suffix: string, id: string, taken: Article | undefined, firstWithId: Map<string, string>): string {
-  const stem = fileBaseName(post.file).slice(0, -suffix.length);
-  const neighbour = suffix.toLowerCase() === ".html" ? firstWithId.get(stem) : undefined;
+function renamedReason(post: Pick<ParsedPost, "id" | "file">, suffix: string, id: string, taken: Article | undefined): string {
   return (
-    `its name ends in '${suffix}', which a static copy would serve as that kind of file` +
-    (neighbour ? ` (${neighbour}'s page is articles/${stem}.html there)` : "") +
+    `its name ends in '${suffix}', which a URL would take for a file of that type` +
     (taken ? `, and '${post.id}' is ${taken.file}'s` : "") +
     `; published at '${id}' instead`
   );

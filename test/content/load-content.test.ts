@@ -137,7 +137,7 @@ describe("lib/content/load-content", () => {
       expect(duplicate?.reason).toContain("_posts/a/2021-12-08-same.md");
     });
 
-    it("gives X.md and X.html.md ids that cannot meet in a static copy (articles/X.html is X's page), warning on the renamed one", () => {
+    it("gives X.md and X.html.md distinct ids, warning on the renamed one", () => {
       const dir = tempContentDir({
         "_posts/2021-12-08-x.md": post({ title: "甲", date: "2021-12-08 10:00:00" }),
         "_posts/2021-12-08-x.html.md": post({ title: "乙", date: "2021-12-08 10:00:00" }),
@@ -149,17 +149,17 @@ describe("lib/content/load-content", () => {
       expect(byId.get("2021-12-08-x")?.title).toBe("甲");
       expect(byId.get("2021-12-08-x-html")?.title).toBe("乙");
       expect(byId.get("2021-12-08-y-txt")?.title).toBe("丙");
-      const idWarnings = content.problems.filter((p) => p.reason.includes("static"));
+      const idWarnings = content.problems.filter((p) => p.reason.includes("a URL would take"));
       expect(idWarnings).toEqual([
         {
           file: "_posts/2021-12-08-x.html.md",
           severity: "warning",
-          reason: "its name ends in '.html', which a static copy would serve as that kind of file (_posts/2021-12-08-x.md's page is articles/2021-12-08-x.html there); published at '2021-12-08-x-html' instead",
+          reason: "its name ends in '.html', which a URL would take for a file of that type; published at '2021-12-08-x-html' instead",
         },
         {
           file: "_posts/2021-12-08-y.txt.md",
           severity: "warning",
-          reason: "its name ends in '.txt', which a static copy would serve as that kind of file; published at '2021-12-08-y-txt' instead",
+          reason: "its name ends in '.txt', which a URL would take for a file of that type; published at '2021-12-08-y-txt' instead",
         },
       ]);
     });
@@ -173,8 +173,8 @@ describe("lib/content/load-content", () => {
       const renamed = first.index.articles.find((a) => a.title === "乙")!;
       expect(renamed.id).toMatch(/^2021-12-08-x-html-[0-9a-f]{8}$/);
       expect(first.index.byId.get("2021-12-08-x-html")?.title).toBe("甲");
-      expect(first.problems.find((p) => p.file === "_posts/2021-12-08-x.html.md" && p.reason.includes("static"))?.reason).toBe(
-        `its name ends in '.html', which a static copy would serve as that kind of file, and '2021-12-08-x-html' is _posts/2021-12-08-x-html.md's; published at '${renamed.id}' instead`,
+      expect(first.problems.find((p) => p.file === "_posts/2021-12-08-x.html.md" && p.reason.includes("a URL would take"))?.reason).toBe(
+        `its name ends in '.html', which a URL would take for a file of that type, and '2021-12-08-x-html' is _posts/2021-12-08-x-html.md's; published at '${renamed.id}' instead`,
       );
       expect(loadContent(dir).index.articles.find((a) => a.title === "乙")!.id).toBe(renamed.id);
     });
