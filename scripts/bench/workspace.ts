@@ -68,6 +68,8 @@ export function restoreNextWrittenFiles(repoDir: string, distDir: string, saved:
 export function snapshotWorkTree(repoDir: string, dest: string): void {
   const list = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repoDir, encoding: "utf8", maxBuffer: 64 << 20, stdio: ["ignore", "pipe", "pipe"] });
   for (const rel of new Set(list.split("\0").filter(Boolean))) {
+    // A work tree whose node_modules is a link (a git worktree sharing another's) lists it as an untracked file; it is linked below.
+    if (rel === "node_modules") continue;
     const from = path.join(repoDir, rel);
     if (!existsSync(from)) continue; // deleted in the work tree
     mkdirSync(path.dirname(path.join(dest, rel)), { recursive: true });
