@@ -1,12 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { decodePostBytes } from "@/lib/content/decode";
 import { splitFrontMatter } from "@/lib/content/front-matter";
+import { parsePost } from "@/lib/content/parse";
 import { jekyllCategories, jekyllOutputExt, jekyllOutputFile, jekyllPageUrl, jekyllPostUrl } from "@/lib/content/jekyll-permalink";
 import { jekyllAvailable, jekyllBuild } from "@/e2e/support/jekyll";
+
+const REPO_ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 /** The model's answer for a post file as the portal reads it. */
 function urlOf(name: string, text: string): string | undefined {
@@ -216,3 +219,41 @@ describe.runIf(jekyllAvailable())("jekyllPostUrl agrees with a real jekyll build
   });
 });
 
+/**
+ * The repo's own posts (the bundled content and the e2e fixture site),
+ * through real Jekyll: every post the portal publishes has the URL Jekyll
+ * gave it, or none when Jekyll gave it none.
+ */
+describe.runIf(jekyllAvailable())("jekyllPostUrl on the repo's posts", () => {
+  it("matches jekyll build for content/_posts and e2e/fixtures/jekyll-site/_posts", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "finews-jekyll-repo-"));
+    onTestFinished(() => rmSync(root, { recursive: true, force: true }));
+    const src = path.join(root, "src");
+    mkdirSync(path.join(src, "_posts"), { recursive: true });
+    writeFileSync(path.join(src, "_config.yml"), "timezone: Asia/Shanghai\nfuture: true\n");
+    writeFileSync(path.join(src, "urls.txt"), "---\n---\n{% for p in site.posts %}{{ p.path }}\t{{ p.url }}\n{% endfor %}");
+    const expected = new Map<string, string | undefined>();
+    for (const dir of [path.join(REPO_ROOT, "content", "_posts"), path.join(REPO_ROOT, "e2e", "fixtures", "jekyll-site", "_posts")]) {
+      for (const name of readdirSync(dir)) {
+        const bytes = readFileSync(path.join(dir, name));
+        writeFileSync(path.join(src, "_posts", name), bytes);
+        const result = parsePost({ path: path.join(dir, name), relativePath: `_posts/${name}`, bytes: new Uint8Array(bytes), mtimeMs: 0 });
+        // Jekyll builds no page for `published: false`; the portal publishes none either.
+        if (result.ok && !result.post.unpublished) expected.set(`_posts/${name}`, result.post.jekyllUrl);
+      }
+    }
+    jekyllBuild(src, path.join(root, "site"));
+    const actual = new Map(
+      readFileSync(path.join(root, "site", "urls.txt"), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => line.split("\t") as [string, string]),
+    );
+    for (const [file, url] of expected) expect(url, file).toBe(actual.get(file));
+    // What the fixture site holds: a list of categories nests them all; the traversal attempt is sanitized as Jekyll did.
+    expect(expected.get("_posts/2023-01-06-202301060001.md")).toBe("/21shijijingjibaodao%2021caijingapp/ignored-second/2023/01/06/202301060001.html");
+    expect(expected.get("_posts/2023-01-07-traversal.md")).toBe("/x/%07etc/2023/01/07/traversal.html");
+    expect(expected.get("_posts/-202205262391921712.md")).toBeUndefined();
+    expect(expected.size).toBeGreaterThan(55);
+  });
+});
