@@ -13,7 +13,7 @@
  * the work tree instead.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 interface Saved {
@@ -75,8 +75,10 @@ export function snapshotWorkTree(repoDir: string, dest: string): void {
     mkdirSync(path.dirname(path.join(dest, rel)), { recursive: true });
     copyFileSync(from, path.join(dest, rel));
   }
-  const linked = spawnSync("cp", ["-al", path.join(repoDir, "node_modules"), path.join(dest, "node_modules")], { stdio: "ignore" });
-  if (linked.status !== 0) symlinkSync(path.join(repoDir, "node_modules"), path.join(dest, "node_modules"), "dir");
+  // The real folder, when node_modules is a link: Turbopack refuses a node_modules that leads outside the tree.
+  const modules = realpathSync(path.join(repoDir, "node_modules"));
+  const linked = spawnSync("cp", ["-al", modules, path.join(dest, "node_modules")], { stdio: "ignore" });
+  if (linked.status !== 0) symlinkSync(modules, path.join(dest, "node_modules"), "dir");
 }
 
 /**
