@@ -26,6 +26,15 @@ export const STATIC_SITE_PORT = PORT + 3;
 /** Where e2e/static-copy.ts builds that export: a snapshot of the work tree, whose out/ is the site. */
 export const STATIC_SITE_TREE = path.join(tmpdir(), `finews-e2e-static-${STATIC_SITE_PORT}`);
 
+/**
+ * A static export put through Debian's jekyll as a GitHub Pages branch deploy would, served
+ * as Pages serves files (e2e/github-pages.ts); and the same built and served under a project
+ * site's base path.
+ */
+export const GITHUB_PAGES_PORT = PORT + 4;
+export const GITHUB_PAGES_BASE_PORT = PORT + 5;
+export const GITHUB_PAGES_BASE_PATH = "/finews";
+
 export default defineConfig({
   testDir: "e2e",
   timeout: 30_000,
@@ -83,6 +92,22 @@ export default defineConfig({
       url: `http://localhost:${STATIC_SITE_PORT}/`,
       env: { TZ: "America/Los_Angeles", SITE_URL: "https://news.example.com" },
       // A whole export (every page a file), built beside three other servers.
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `npx tsx e2e/github-pages.ts ${GITHUB_PAGES_PORT}`,
+      url: `http://localhost:${GITHUB_PAGES_PORT}/`,
+      env: { TZ: "America/Los_Angeles", SITE_URL: "https://news.example.com" },
+      timeout: 600_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+    {
+      command: `npx tsx e2e/github-pages.ts ${GITHUB_PAGES_BASE_PORT} --base-path ${GITHUB_PAGES_BASE_PATH}`,
+      url: `http://localhost:${GITHUB_PAGES_BASE_PORT}${GITHUB_PAGES_BASE_PATH}/`,
+      env: { TZ: "America/Los_Angeles", SITE_URL: "https://news.example.com" },
       timeout: 600_000,
       reuseExistingServer: false,
       stdout: "pipe",

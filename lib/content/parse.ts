@@ -11,6 +11,7 @@ import { UNCATEGORIZED, categorySlugFrom, mediaNameFromTag, scalarText, tagsFrom
 import { decodePostBytes } from "./decode";
 import { flattenedBodyHtml } from "./flatten";
 import { splitFrontMatter } from "./front-matter";
+import { jekyllPostUrl } from "./jekyll-permalink";
 import { extractLede, stripLegacyTrailer } from "./legacy-trailer";
 import { contentLimits } from "./limits";
 import { flattenReason, measureNesting } from "./nesting";
@@ -86,6 +87,7 @@ function parsePostUnguarded(file: SourceFile, limits: Pick<ContentLimits, "maxPo
   if (!sourceUrl) warn("has no source URL (the '<http://…>' line)");
   const flat = flattenReason(measureNesting(body), limits.maxPostDepth);
   if (flat) warn(flat);
+  const jekyllUrl = draft ? undefined : jekyllPostUrl({ relativePath: file.relativePath, data, text: decoded.text });
 
   return {
     ok: true,
@@ -103,6 +105,7 @@ function parsePostUnguarded(file: SourceFile, limits: Pick<ContentLimits, "maxPo
         url: sourceUrl,
       },
       file: file.relativePath,
+      ...(jekyllUrl ? { jekyllUrl } : {}),
       ...(draft ? { draft: true as const } : {}),
       ...(isUnpublished(data.published) ? { unpublished: true as const } : {}),
     },

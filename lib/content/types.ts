@@ -79,6 +79,12 @@ export interface Article {
   source: ArticleSource;
   /** Where it came from, for messages. */
   file: string;
+  /**
+   * Its URL on the old Jekyll site, percent-encoded as Jekyll wrote it
+   * (`/21shijijingjibaodao/21caijingapp/2023/01/06/x.html`), for redirects
+   * from old links; absent when Jekyll gave it none (lib/content/jekyll-permalink.ts).
+   */
+  jekyllUrl?: string;
   /** Set when the article is not public (only ever seen in `npm run dev`). */
   hidden?: HiddenKind;
 }
