@@ -14,10 +14,10 @@
  * 2. The old site: `jekyll build` of that content folder as it is, listing
  *    every URL Jekyll gave a post or page: what old links point at.
  * 3. The export: `STATIC_EXPORT=1 npm run build` in a snapshot of the work
- *    tree (as e2e/static-copy.ts does), with `BASE_PATH` when given. What a
- *    static host needs that the exporter does not write yet (the
- *    `_config.yml`, the redirect pages at the old URLs, `_redirects`) is
- *    added from lib/export/ and recorded as added, so the spec can say so.
+ *    tree (as e2e/static-copy.ts does), with `BASE_PATH` when given; what a
+ *    static host needs and the export lacks (`.nojekyll`, `_config.yml`,
+ *    a redirect page at each old URL, `_redirects`) is recorded, for the
+ *    spec to require none.
  * 4. `jekyll build --source out --destination site`, compared file by file.
  * 5. site/ served on <port>, under the base path when given.
  *
@@ -172,33 +172,19 @@ function completeExport(out: string, content: string, basePath: string): { added
   if (basePath) process.env.BASE_PATH = basePath;
   process.env.CONTENT_CACHE_DIR = "off";
   const { loadContent } = require("../lib/content/load-content") as typeof import("../lib/content/load-content");
-  const { legacyRedirects, redirectPageHtml, redirectsFile } = require("../lib/export/legacy-redirects") as typeof import("../lib/export/legacy-redirects");
+  const { legacyRedirects } = require("../lib/export/legacy-redirects") as typeof import("../lib/export/legacy-redirects");
   const { JEKYLL_CONFIG, NOJEKYLL } = require("../lib/export/static-host") as typeof import("../lib/export/static-host");
-  const { absoluteUrl } = require("../lib/site/urls") as typeof import("../lib/site/urls");
 
   const { index } = loadContent(content);
   const titles = new Map(index.articles.map((a) => [a.file, a.title]));
+  // What the export should hold for a static host and does not (the spec requires none): nothing is added here any more.
   const addedBySetup: string[] = [];
   const collisions: string[] = [];
-  for (const { file, content: text } of [NOJEKYLL, JEKYLL_CONFIG]) {
-    if (existsSync(path.join(out, file))) continue;
-    writeFileSync(path.join(out, file), text);
-    addedBySetup.push(file);
-  }
-  const { redirects } = legacyRedirects(index);
-  const exporterWroteThem = existsSync(path.join(out, "_redirects")) || redirects.some((r) => existsSync(path.join(out, r.file)));
-  if (!exporterWroteThem) {
-    for (const r of redirects) {
-      const file = path.join(out, r.file);
-      if (existsSync(file)) {
-        collisions.push(r.file);
-        continue;
-      }
-      mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, redirectPageHtml(r.to, absoluteUrl(r.to)));
-    }
-    writeFileSync(path.join(out, "_redirects"), redirectsFile(redirects, basePath));
-    addedBySetup.push(`${redirects.length} redirect pages at the old URLs`, "_redirects");
+  for (const file of [NOJEKYLL.file, JEKYLL_CONFIG.file, "_redirects"]) if (!existsSync(path.join(out, file))) addedBySetup.push(file);
+  for (const r of legacyRedirects(index).redirects) {
+    const file = path.join(out, r.file);
+    if (!existsSync(file)) addedBySetup.push(r.file);
+    else if (!readFileSync(file, "utf8").includes('http-equiv="refresh"')) collisions.push(r.file);
   }
   return { addedBySetup, collisions, titles };
 }

@@ -31,6 +31,10 @@ import { robotsTxt } from "@/lib/site/robots";
 import { securityHeaders } from "@/lib/site/security-headers.cjs";
 import { sitemapIndexXml, sitemapNames, sitemapPath, sitemapXml } from "@/lib/site/sitemaps";
 import { withoutReactRuntime } from "@/lib/serve/static-document";
+import { legacyRedirects, redirectPageHtml, redirectsFile } from "@/lib/export/legacy-redirects";
+import { JEKYLL_CONFIG, NOJEKYLL } from "@/lib/export/static-host";
+import { basePath } from "@/lib/site/base-path.cjs";
+import { absoluteUrl } from "@/lib/site/urls";
 import { writeSiteSearchIndex } from "../search-index";
 import type { BatchResult, RenderBatch } from "./export-worker";
 import type { SiteAssets } from "./render-page";
@@ -176,7 +180,21 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   textOutput("robots.txt", robotsTxt());
   textOutput("latest.json", JSON.stringify(latestJson(index.articles)));
   textOutput("_headers", staticHeaders());
-  textOutput(".nojekyll", "");
+  // What GitHub Pages needs to serve the files as they are, even should it run Jekyll over them.
+  textOutput(NOJEKYLL.file, NOJEKYLL.content);
+  textOutput(JEKYLL_CONFIG.file, JEKYLL_CONFIG.content);
+  // The old Jekyll site's URLs: a redirect page at each, and the same pairs for hosts that read `_redirects`.
+  const legacy = legacyRedirects(index);
+  for (const { from, to, reason } of legacy.skipped) log(`export: no redirect page at the old URL ${from} (→ ${to}): ${reason}`);
+  const written = new Set(Object.keys(now));
+  for (const redirect of legacy.redirects) {
+    if (written.has(redirect.file)) {
+      log(`export: no redirect page at the old URL ${redirect.from}: the site has a file there (${redirect.file})`);
+      continue;
+    }
+    textOutput(redirect.file, redirectPageHtml(redirect.to, absoluteUrl(redirect.to)));
+  }
+  textOutput("_redirects", redirectsFile(legacy.redirects, basePath()));
   // The site's own files (public/) and the stylesheets Next.js built.
   for (const file of listFiles(publicDir)) {
     const source = path.join(publicDir, file);
