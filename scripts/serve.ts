@@ -30,7 +30,7 @@ import { contentFingerprint, contentLoadedAt, getContent, setBodyRenderer } from
 import { articleBodies } from "../lib/serve/article-bodies";
 import { startFreshness } from "../lib/serve/freshness";
 import { describeListenAddress } from "../lib/serve/listen-address";
-import { missingPages, topLevelNames } from "../lib/serve/missing-pages";
+import { missingPages, movedPages, topLevelNames } from "../lib/serve/missing-pages";
 import { createPipeline } from "../lib/serve/pipeline";
 import { servingSearchIndex } from "../lib/serve/search-index-files";
 import { withoutReactRuntime } from "../lib/serve/static-document";
@@ -65,10 +65,12 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   await Promise.all([app.prepare(), warming]);
   const handle = app.getRequestHandler();
+  const topLevel = topLevelNames(distDir(), path.join(process.cwd(), "public"));
   const pipeline = createPipeline({
     handler: servingSearchIndex(searchIndexDir(), (req, res) => handle(req, res)),
     notFoundDocument: notFoundDocument(),
-    missingPage: missingPages(() => getContent().index, topLevelNames(distDir(), path.join(process.cwd(), "public"))),
+    missingPage: missingPages(() => getContent().index, topLevel),
+    movedPage: movedPages(() => getContent().index, topLevel),
     // Pages, feeds and sitemaps are rendered from the content index: it last changed when it was last (re)read.
     lastModified: () => contentLoadedAt(),
     cache: { ttlMs: settings.microcacheTtlMs(), maxBytes: settings.microcacheMaxBytes(), maxEntries: settings.microcacheMaxEntries() },

@@ -7,6 +7,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { ContentIndex } from "../content/content-index";
 import { basePath } from "../site/base-path.cjs";
+import { legacyPath } from "../site/legacy-urls";
 import { pageExists } from "../site/page-exists";
 
 /** Names at the root of the site that are routes or files of its own: the build's app routes and public/. */
@@ -33,5 +34,27 @@ export function missingPages(index: () => Pick<ContentIndex, "byId" | "byCategor
     if (urlPath === base) return false;
     if (!urlPath.startsWith(`${base}/`)) return true;
     return pageExists(urlPath.slice(base.length), index(), topLevel) === false;
+  };
+}
+
+/** The new site's own first segments: an old URL never starts with one (but the old `/category/<slug>.html` pages). */
+const NEW_SITE_ROOTS = new Set(["articles", "category", "tags", "sitemaps", "api"]);
+
+/**
+ * Where an old Jekyll URL (`/wind/2023/01/05/x.html`, `/a/b/2021/…`,
+ * `/category/Wind.html`, `/wind/`) now lives, for a 308 straight there;
+ * undefined for anything else. Names of the site's own (`topLevel`, the new
+ * site's folders) are never taken for an old category folder, even when a
+ * category has that slug.
+ */
+export function movedPages(index: () => Parameters<typeof legacyPath>[0], topLevel: ReadonlySet<string>): (urlPath: string) => string | undefined {
+  const base = basePath();
+  return (urlPath) => {
+    if (base && !urlPath.startsWith(`${base}/`)) return undefined;
+    const local = urlPath.slice(base.length);
+    const first = local.split("/")[1] ?? "";
+    if (!first || topLevel.has(first)) return undefined;
+    if (NEW_SITE_ROOTS.has(first) && !(first === "category" && /^\/category\/[^/]+\.html?$/i.test(local))) return undefined;
+    return legacyPath(index(), local);
   };
 }

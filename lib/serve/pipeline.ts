@@ -37,6 +37,8 @@ export interface PipelineOptions {
   notFoundDocument?: string;
   /** True for a path that certainly names no page now: answered 404 without asking Next.js (lib/serve/missing-pages.ts). */
   missingPage?: (path: string) => boolean;
+  /** Where an old site's URL now lives (lib/site/legacy-urls.ts), answered 308 at once, however many folders deep. */
+  movedPage?: (path: string) => string | undefined;
   /** When the content index last changed (ms since the epoch): Last-Modified of live documents. */
   lastModified?: () => number | undefined;
   /** The page cache; a TTL of 0 turns it off. */
@@ -63,7 +65,7 @@ const MiB = 1024 * 1024;
 const SERVER_ERROR = withCachingHeaders(plainText(500, "500 服务器出错了，请稍后再试。(Internal Server Error)"), "/");
 
 export function createPipeline(options: PipelineOptions): Pipeline {
-  const { handler, notFoundDocument, missingPage, lastModified, now = Date.now } = options;
+  const { handler, notFoundDocument, missingPage, movedPage, lastModified, now = Date.now } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 16 * MiB;
   const maxTargetBytes = options.maxTargetBytes ?? 4096;
   // At most 60 lines a minute: every refusal is a stranger's request, and strangers send them by the thousand.
@@ -95,6 +97,11 @@ export function createPipeline(options: PipelineOptions): Pipeline {
     const encoding = chooseEncoding(req.headers["accept-encoding"]);
     const request: Requested = { method, conditions: takeConditions(req) };
     try {
+      const moved = (method === "GET" || method === "HEAD") && path.length <= maxTargetBytes ? movedPage?.(path) : undefined;
+      if (moved) {
+        sendAnswer(res, await finish(plainText(308, `${moved}\n`, { location: moved }), path, encoding), request);
+        return;
+      }
       const refused = refusal(req, { maxTargetBytes, notFoundDocument, missingPage });
       if (refused) {
         if (refused.log) log(refused.log);

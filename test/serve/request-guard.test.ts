@@ -178,4 +178,21 @@ describe("pages that do not exist", () => {
     expect(site.calls()).toBe(asked + 1);
     await site.close();
   });
+
+  it("sends an old site's URL straight to its page: one 308, one Location, no render", async () => {
+    const site = await servePipeline((_req, res) => res.end("<p>rendered</p>"), {
+      notFoundDocument: NOT_FOUND,
+      missingPage: () => true,
+      movedPage: (path) => (path === "/a/b/2021/12/08/x.html" ? "/articles/2021-12-08-x/" : undefined),
+    });
+    const asked = site.calls();
+    const reply = await site.request("/a/b/2021/12/08/x.html");
+    expect(reply.status).toBe(308);
+    expect(reply.headers.location).toBe("/articles/2021-12-08-x/");
+    expect(typeof reply.headers.location).toBe("string"); // one header, not a list
+    expect(reply.headers["cache-control"]).toBe("public, max-age=3600");
+    expect(site.calls()).toBe(asked);
+    expect((await site.request("/a/b/2021/12/08/y.html")).status).toBe(404);
+    await site.close();
+  });
 });

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex } from "@/lib/content/content-index";
+import type { ParsedPost } from "@/lib/content/types";
+import { movedPages } from "@/lib/serve/missing-pages";
+import { articlePath, categoryPath } from "@/lib/site/urls";
+
+const post = (id: string, categorySlug: string, jekyllUrl?: string): ParsedPost => ({
+  id,
+  title: id,
+  publishedAt: Date.UTC(2023, 0, 5, 1),
+  categorySlug,
+  tags: [],
+  summary: "",
+  source: { name: "x" },
+  file: `_posts/${id}.md`,
+  ...(jekyllUrl ? { jekyllUrl } : {}),
+});
+
+const index = buildIndex(
+  [
+    post("2023-01-05-wind-bonds", "Wind", "/wind/2023/01/05/wind-bonds.html"),
+    post("2023-01-06-x", "21shijijingjibaodao 21caijingAPP", "/21shijijingjibaodao/21caijingapp/2023/01/06/x.html"),
+    post("2023-01-07-s", "search"),
+  ],
+  new Map(),
+  { now: Date.UTC(2030, 0, 1) },
+);
+const moved = movedPages(() => index, new Set(["search", "sources", "feed.xml", "js", "_next"]));
+
+describe("lib/serve/missing-pages movedPages", () => {
+  it("sends an old post URL at any depth, an old category page and folder, straight to the new page", () => {
+    const wind = index.byCategory.get([...index.byCategory.keys()].find((k) => k.startsWith("wind"))!)!.category;
+    expect(moved("/wind/2023/01/05/wind-bonds.html")).toBe(articlePath({ id: "2023-01-05-wind-bonds" }));
+    expect(moved("/21shijijingjibaodao/21caijingapp/2023/01/06/x.html")).toBe(articlePath({ id: "2023-01-06-x" }));
+    expect(moved("/category/Wind.html")).toBe(categoryPath(wind));
+    expect(moved("/wind/")).toBe(categoryPath(wind));
+  });
+
+  it("never takes the site's own URLs for old ones, even where a category has that name", () => {
+    for (const path of ["/", "/search/", "/search", "/articles/2023-01-05-wind-bonds/", "/category/wind/", "/feed.xml", "/js/reader.js", "/no/such/2023/01/05/old.html", "/nothing"]) {
+      expect(moved(path), path).toBeUndefined();
+    }
+  });
+});
