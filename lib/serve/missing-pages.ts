@@ -53,8 +53,9 @@ export function movedPages(index: () => Parameters<typeof legacyPath>[0], topLev
     if (base && !urlPath.startsWith(`${base}/`)) return undefined;
     const local = urlPath.slice(base.length);
     const first = local.split("/")[1] ?? "";
-    if (!first || topLevel.has(first)) return undefined;
-    if (NEW_SITE_ROOTS.has(first) && !(first === "category" && /^\/category\/[^/]+\.html?$/i.test(local))) return undefined;
+    // The old site's category pages live among the new site's (`/category/Wind.html` beside `/category/wind/`).
+    if (/^\/category\/[^/]+\.html?$/i.test(local)) return legacyPath(index(), local);
+    if (!first || topLevel.has(first) || NEW_SITE_ROOTS.has(first)) return undefined;
     return legacyPath(index(), local);
   };
 }
