@@ -106,7 +106,8 @@ export function summarizeTree(entries: TreeEntry[]): ExportTree {
     if (SEGMENT_PAYLOAD.test(name)) tree.segmentFiles++;
     if (e.rel.endsWith(".html")) {
       tree.htmlFiles++;
-      if (/^articles\/[^/]+\.html$/.test(e.rel)) {
+      // An article's page: articles/<id>/index.html (a folder's index, as every page), or articles/<id>.html in older exports.
+      if (/^articles\/[^/]+(?:\/index)?\.html$/.test(e.rel)) {
         tree.articlePages++;
         tree.articles.bytes += e.size;
         tree.articles.files++;

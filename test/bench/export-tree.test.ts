@@ -57,6 +57,13 @@ describe("summarizeTree", () => {
     expect(tree.topLevel.find((t) => t.name === "(files at the root)")).toEqual({ name: "(files at the root)", bytes: 175, files: 4 });
   });
 
+  it("counts an article page in today's layout too: a folder's index.html", () => {
+    const today = summarizeTree([dir("articles"), dir("articles/a"), file("articles/a/index.html", 300), dir("category"), dir("category/x"), file("category/x/index.html", 100)]);
+    expect(today.articlePages).toBe(1);
+    expect(today.articles).toEqual({ bytes: 300, files: 1 });
+    expect(today.foldersBesideHtml.articles + today.foldersBesideHtml.other).toBe(0);
+  });
+
   it("finds nothing to complain about in a clean export", () => {
     const clean = summarizeTree([file("index.html"), dir("articles"), file("articles/x.html"), file("articles/xy.html")]);
     expect(clean.payloadsBesideHtml).toBe(0);
