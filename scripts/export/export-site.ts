@@ -35,8 +35,8 @@ import { legacyRedirects, redirectPageHtml, redirectsFile } from "@/lib/export/l
 import { JEKYLL_CONFIG, NOJEKYLL } from "@/lib/export/static-host";
 import { basePath } from "@/lib/site/base-path.cjs";
 import { absoluteUrl } from "@/lib/site/urls";
+import { writeSiteSearchIndex } from "../search-index";
 import type { BatchResult, RenderBatch } from "./export-worker";
-import type { SearchJob } from "./search-worker";
 import type { SiteAssets } from "./render-page";
 
 export interface ExportOptions {
@@ -61,7 +61,7 @@ export interface ExportReport {
   removed: number;
   full: boolean;
   ms: number;
-  /** Where the time went: pages (rendering, in workers), files (feeds, sitemaps, assets), search (the index, in its own thread from the start: it overlaps the other two). */
+  /** Where the time went: pages (rendering, in workers), files (feeds, sitemaps, assets), search (the index). */
   phases: { pages: number; files: number; search: number };
 }
 
@@ -127,10 +127,6 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   };
   const textOutput = (file: string, text: string) => output(file, digest(buildId, text), () => text);
 
-  // The search index, in a thread of its own, while the pages render.
-  const searchStart = performance.now();
-  const searchIndexDir = path.join(outDir, "search-index");
-  const searchDone = buildSearchIndex({ contentDir, indexDir: searchIndexDir });
   // Pages, in worker threads.
   const phaseStart = performance.now();
   const pool = startPool(options.threads ?? Math.max(1, os.availableParallelism()));
@@ -220,10 +216,10 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
   }
 
   const filesMs = performance.now() - filesStart;
+  const searchStart = performance.now();
   // The search index keeps its own build folders (lib/search/write.ts); fresh.json then says what is newer than it (nothing, here).
-  log(await searchDone);
-  const searchMs = performance.now() - searchStart;
-  writeFileSync(path.join(searchIndexDir, "fresh.json"), JSON.stringify(freshArticles(contentDir, content, searchIndexDir)));
+  log(writeSiteSearchIndex(content, contentDir, path.join(outDir, "search-index")));
+  writeFileSync(path.join(outDir, "search-index", "fresh.json"), JSON.stringify(freshArticles(contentDir, content, path.join(outDir, "search-index"))));
 
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(manifestPath, JSON.stringify({ version: MANIFEST_VERSION, outDir, files: now } satisfies Manifest));
@@ -235,7 +231,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     removed,
     full: !previous,
     ms: ms(performance.now() - started),
-    phases: { pages: ms(pagesMs), files: ms(filesMs), search: ms(searchMs) },
+    phases: { pages: ms(pagesMs), files: ms(filesMs), search: ms(performance.now() - searchStart) },
   };
 }
 
@@ -277,21 +273,6 @@ function removeEmptyParents(root: string, dir: string): void {
     }
     dir = path.dirname(dir);
   }
-}
-
-/** The search index, written by scripts/export/search-worker.ts in a thread of its own; resolves to its summary line. */
-function buildSearchIndex(job: SearchJob): Promise<string> {
-  const worker = path.join(__dirname, "search-worker.ts");
-  const source = `require(${JSON.stringify(require.resolve("tsx/cjs"))}); require(${JSON.stringify(worker)});`;
-  return new Promise((resolve, reject) => {
-    const thread = new Worker(source, { eval: true, workerData: { searchJob: job } });
-    thread.once("error", reject);
-    thread.once("message", (answer: { ok: true; line: string } | { ok: false; error: string }) => {
-      void thread.terminate();
-      if (answer.ok) resolve(answer.line);
-      else reject(new Error(`search index: ${answer.error}`));
-    });
-  });
 }
 
 interface Pool {
