@@ -209,7 +209,7 @@ describe("legacyRedirects never writes over the new site or another redirect", (
         expect(new Set(folded).size).toBe(folded.length);
         for (const s of skipped) expect(s.reason).toMatch(/^\S.*\S$/);
       }),
-      { numRuns: 300 },
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
     );
   });
 });

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import { buildIndex } from "@/lib/content/content-index";
 import type { ParsedPost } from "@/lib/content/types";
 import { movedPages } from "@/lib/serve/missing-pages";
-import { articlePath, categoryPath } from "@/lib/site/urls";
+import { articlePath, categoryPath, tagPath } from "@/lib/site/urls";
 
 const post = (id: string, categorySlug: string, jekyllUrl?: string): ParsedPost => ({
   id,
   title: id,
   publishedAt: Date.UTC(2023, 0, 5, 1),
   categorySlug,
-  tags: [],
+  tags: [`${categorySlug}新闻`],
   summary: "",
   source: { name: "x" },
   file: `_posts/${id}.md`,
@@ -35,6 +35,15 @@ describe("lib/serve/missing-pages movedPages", () => {
     expect(moved("/21shijijingjibaodao/21caijingapp/2023/01/06/x.html")).toBe(articlePath({ id: "2023-01-06-x" }));
     expect(moved("/category/Wind.html")).toBe(categoryPath(wind));
     expect(moved("/wind/")).toBe(categoryPath(wind));
+  });
+
+  it("sends a listing's page 1 to the listing's own URL, and only a listing that exists", () => {
+    const wind = index.byCategory.get([...index.byCategory.keys()].find((k) => k.startsWith("wind"))!)!.category;
+    expect(moved(`${categoryPath(wind)}page/1/`)).toBe(categoryPath(wind));
+    expect(moved(`${categoryPath(wind)}page/1`)).toBe(categoryPath(wind));
+    const [tagKey, { tag }] = [...index.tagsByKey.entries()][0];
+    expect(moved(`/tags/${tagKey}/page/1/`)).toBe(tagPath(tag));
+    for (const path of ["/category/no-such/page/1/", `${categoryPath(wind)}page/2/`, `${categoryPath(wind)}page/01/`, "/tags/no-such/page/1/"]) expect(moved(path), path).toBeUndefined();
   });
 
   it("never takes the site's own URLs for old ones, even where a category has that name", () => {
