@@ -59,8 +59,8 @@ function tables(index: Index): Tables {
   return t;
 }
 
-/** `<folder>/yyyy/mm/dd/<title>`: the categories' folder (maybe empty) and the dated tail. */
-const POST_TAIL = /^(?:(.+)\/)?(\d{4}\/\d{2}\/\d{2}\/[^/]+)$/;
+/** `<folder>/yyyy/mm/dd/<title>`: the categories' folder (maybe empty) and the dated tail. `s`: a folder may hold U+2028, which Jekyll keeps and `.` would not match. */
+const POST_TAIL = /^(?:(.+)\/)?(\d{4}\/\d{2}\/\d{2}\/[^/]+)$/s;
 
 /** Segments arrive percent-encoded or not, depending on the server; decode once, leniently. */
 function decoded(segment: string): string {

@@ -183,6 +183,14 @@ describe("legacyRedirects never writes over the new site or another redirect", (
     ]);
   });
 
+  it("finds the old folder of a category that holds a line separator (U+2028): Jekyll keeps it, and the server must too", () => {
+    const index = indexOf({ "2021-12-08-a.md": post(JSON.stringify("\u2028..")) });
+    const { redirects } = legacyRedirects(index);
+    const folder = redirects.find((r) => r.kind === "category folder");
+    expect(folder?.from).toBe("/%E2%80%A8/");
+    expect(legacyPath(index, folder!.from)).toBe(folder!.to);
+  });
+
   it("writes only plain paths inside the export, whatever the categories and file names (hostile content)", () => {
     const nasty = ["..", "../", "/", "\\", "..\\", "%2e%2e", "%2f", "%00", "\u0000", "\u0007", "\u202e", ":", "?", "#", " ", "  ", "\t", ".", "~", "_", "ｆ", "İ", "中文", "(", ")", "articles", "category", "CON", "a".repeat(300)];
     const piece = fc.oneof(fc.constantFrom(...nasty), fc.string({ unit: "grapheme", maxLength: 6 }));
