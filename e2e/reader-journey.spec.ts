@@ -87,7 +87,9 @@ test("the sitemap index leads to home, every category and every article with abs
   expect(response.status()).toBe(200);
   const locs = (text: string) => [...text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   const files = locs(await response.text());
-  expect(files).toEqual(["pages.xml", "articles-1.xml", "news.xml"].map((n) => `http://localhost:3000/sitemaps/${n}`));
+  // The bundled posts are years old: no Google News sitemap (an empty one fails its schema), and none is served.
+  expect(files).toEqual(["pages.xml", "articles-1.xml"].map((n) => `http://localhost:3000/sitemaps/${n}`));
+  expect((await request.get("/sitemaps/news.xml")).status()).toBe(404);
   let urls: string[] = [];
   for (const file of files) {
     const part = await request.get(new URL(file).pathname);

@@ -22,10 +22,15 @@ export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 }
 
-/** File names under /sitemaps/, in index order. */
-export function sitemapNames(index: Pick<ContentIndex, "articles">): string[] {
+/**
+ * File names under /sitemaps/, in index order. The Google News sitemap only
+ * while something was published in the last 48 hours: the schema wants at
+ * least one `<url>`, and an empty one fails validation.
+ */
+export function sitemapNames(index: Pick<ContentIndex, "articles">, now: number = Date.now()): string[] {
   const articleFiles = Math.max(1, Math.ceil(index.articles.length / URLS_PER_SITEMAP));
-  return ["pages.xml", ...Array.from({ length: articleFiles }, (_, i) => `articles-${i + 1}.xml`), "news.xml"];
+  const news = recentNews(index.articles, now).length > 0 ? ["news.xml"] : [];
+  return ["pages.xml", ...Array.from({ length: articleFiles }, (_, i) => `articles-${i + 1}.xml`), ...news];
 }
 
 export const sitemapPath = (name: string) => sitePath(`/sitemaps/${name}`);
@@ -35,9 +40,9 @@ export const sitemapIndexPath = () => sitePath("/sitemap.xml");
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n';
 const url = (loc: string, lastmod?: number) => `<url><loc>${escapeXml(loc)}</loc>${lastmod === undefined ? "" : `<lastmod>${toIsoShanghai(lastmod)}</lastmod>`}</url>`;
 
-export function sitemapIndexXml(index: Index): string {
+export function sitemapIndexXml(index: Index, now: number = Date.now()): string {
   const newest = index.articles[0]?.publishedAt;
-  const entries = sitemapNames(index).map((name) => `<sitemap><loc>${escapeXml(absoluteUrl(sitemapPath(name)))}</loc>${newest === undefined ? "" : `<lastmod>${toIsoShanghai(newest)}</lastmod>`}</sitemap>`);
+  const entries = sitemapNames(index, now).map((name) => `<sitemap><loc>${escapeXml(absoluteUrl(sitemapPath(name)))}</loc>${newest === undefined ? "" : `<lastmod>${toIsoShanghai(newest)}</lastmod>`}</sitemap>`);
   return `${XML_HEAD}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${entries.join("\n")}\n</sitemapindex>\n`;
 }
 
@@ -60,9 +65,21 @@ function urlset(urls: string[], extraNamespace = ""): string {
   return `${XML_HEAD}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"${extraNamespace}>\n${urls.join("\n")}\n</urlset>\n`;
 }
 
-/** Google News sitemap: articles published in the 48 hours before `now`, newest first. */
-function newsXml(articles: Article[], now: number): string {
-  const recent = articles.filter((a) => a.publishedAt <= now && now - a.publishedAt <= NEWS_WINDOW_MS).slice(0, NEWS_LIMIT);
+/** Articles published in the 48 hours before `now`, newest first: the list is newest first, so the scan stops at the first older one. */
+function recentNews(articles: Article[], now: number): Article[] {
+  const recent: Article[] = [];
+  for (const a of articles) {
+    if (a.publishedAt > now) continue;
+    if (now - a.publishedAt > NEWS_WINDOW_MS || recent.length >= NEWS_LIMIT) break;
+    recent.push(a);
+  }
+  return recent;
+}
+
+/** Google News sitemap: articles published in the 48 hours before `now`; undefined (no such file) when there are none. */
+function newsXml(articles: Article[], now: number): string | undefined {
+  const recent = recentNews(articles, now);
+  if (recent.length === 0) return undefined;
   const urls = recent.map(
     (a) =>
       `<url><loc>${escapeXml(absoluteUrl(articlePath(a)))}</loc><news:news><news:publication><news:name>${escapeXml(SITE_NAME)}</news:name><news:language>zh-cn</news:language></news:publication><news:publication_date>${toIsoShanghai(a.publishedAt)}</news:publication_date><news:title>${escapeXml(a.title)}</news:title></news:news></url>`,

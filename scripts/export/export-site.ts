@@ -175,8 +175,10 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
     for (const format of FEED_FORMATS) output(feedFile(feedPath(format, category)), digest(buildId, format, inputs), () => renderFeed(format, { category, articles }));
   }
   // Sitemaps, robots.txt, the JSON the reader script polls, the headers file.
-  textOutput("sitemap.xml", sitemapIndexXml(index));
-  for (const name of sitemapNames(index)) textOutput(feedFile(sitemapPath(name)), sitemapXml(index, name)!);
+  // One instant for the sitemaps: the news sitemap exists only while something is under 48 hours old.
+  const instant = Date.now();
+  textOutput("sitemap.xml", sitemapIndexXml(index, instant));
+  for (const name of sitemapNames(index, instant)) textOutput(feedFile(sitemapPath(name)), sitemapXml(index, name, instant)!);
   textOutput("robots.txt", robotsTxt());
   textOutput("latest.json", JSON.stringify(latestJson(index.articles)));
   textOutput("_headers", staticHeaders());

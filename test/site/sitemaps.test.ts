@@ -14,10 +14,21 @@ beforeEach(() => {
 });
 
 describe("lib/site/sitemaps", () => {
+  it("has no news sitemap while nothing is under 48 hours old: an empty one fails the schema", () => {
+    const old = { articles: [article(1, 49), article(2, 100)], categories: [{ category, articles: [article(1, 49)] }] };
+    expect(sitemapNames(old, NOW)).toEqual(["pages.xml", "articles-1.xml"]);
+    expect(sitemapIndexXml(old, NOW)).not.toContain("news.xml");
+    expect(sitemapXml(old, "news.xml", NOW)).toBeUndefined();
+    // One post inside the window brings it back, holding just that post.
+    const fresh = { ...old, articles: [article(3, 47), ...old.articles] };
+    expect(sitemapNames(fresh, NOW)).toContain("news.xml");
+    expect(xml.parse(sitemapXml(fresh, "news.xml", NOW)!).urlset.url).toHaveLength(1);
+  });
+
   it("indexes the pages, the articles split at 50,000 URLs, and the news sitemap", () => {
     const many = { articles: Array.from({ length: URLS_PER_SITEMAP + 3 }, (_, i) => article(i, i)), categories: [{ category, articles: [article(0, 0)] }] };
-    expect(sitemapNames(many)).toEqual(["pages.xml", "articles-1.xml", "articles-2.xml", "news.xml"]);
-    const text = sitemapIndexXml(many);
+    expect(sitemapNames(many, NOW)).toEqual(["pages.xml", "articles-1.xml", "articles-2.xml", "news.xml"]);
+    const text = sitemapIndexXml(many, NOW);
     expect(XMLValidator.validate(text)).toBe(true);
     const locs = xml.parse(text).sitemapindex.sitemap.map((s: { loc: string }) => s.loc);
     expect(locs).toEqual(["pages.xml", "articles-1.xml", "articles-2.xml", "news.xml"].map((n) => `https://news.example.com/sitemaps/${n}`));
