@@ -22,7 +22,9 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSy
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { readRegularFile } from "@/lib/content/load";
 import type { LoadedContent } from "@/lib/content/load-content";
+import { maxPostBytes } from "@/lib/site/config";
 import { pageFile, pageJobs, type PageJob } from "@/lib/export/page-jobs";
 import { freshArticles } from "@/lib/search/fresh";
 import { FEED_SIZE, feedPath, renderFeed, type FeedFormat } from "@/lib/site/feeds";
@@ -243,11 +245,9 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
  * one, and would render every article again.
  */
 function postDigest(contentDir: string, file: string): string {
-  try {
-    return createHash("sha1").update(readFileSync(path.join(contentDir, file))).digest("base64url");
-  } catch {
-    return "unreadable";
-  }
+  // Read as the content engine reads it: a regular file within MAX_POST_BYTES (a file swapped since the index read it may be neither).
+  const read = readRegularFile(path.join(contentDir, file), maxPostBytes());
+  return read.ok ? createHash("sha1").update(read.bytes).digest("base64url") : `unreadable: ${read.reason}`;
 }
 
 /** A file's URL path → its place in the export (the same as a page's, as a file is not a folder). */

@@ -9,6 +9,7 @@
  * nothing else from it.
  */
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -122,4 +123,15 @@ describe("scripts/export/export-site", () => {
     expect(report.full).toBe(true);
     expect(readdirSync(out)).not.toContain("stray.html");
   }, 120_000);
+
+  it("never blocks on a post file swapped for a FIFO after the folder was read", async () => {
+    const dir = path.join(root, "swapped");
+    cpSync(REPO_CONTENT_DIR, dir, { recursive: true });
+    const content = loadContent(dir, undefined, { includeHidden: false });
+    const victim = path.join(dir, content.index.articles[0].file);
+    rmSync(victim);
+    execFileSync("mkfifo", [victim]);
+    const report = await exportSite({ content, contentDir: dir, outDir: path.join(root, "out-swapped"), nextDistDir: nextDist, cacheDir: path.join(root, "cache-swapped"), publicDir: path.join(REPO_CONTENT_DIR, "..", "public"), threads: 2, log: () => {} });
+    expect(report.rendered).toBe(report.pages);
+  }, 60_000);
 });
