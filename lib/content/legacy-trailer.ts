@@ -15,7 +15,10 @@ export interface TrailerResult {
 
 const BLANK = /^\s*$/;
 // `\s*(?:[｜|]\s*)?`, not `\s*[｜|]?\s*`: two optional runs side by side would try every split of a long run of spaces.
-const BACK_LINKS = /^\s*(?:\[返回[^\]\n]*\]\([^)\n]*\)\s*(?:[｜|]\s*)?)+$/;
+// The destination may hold one level of balanced parentheses, as CommonMark allows:
+// finews categories such as `xxx(yyy)` link back to `//…/category/xxx(yyy).html`.
+// The two alternatives start with different characters, so matching stays linear.
+const BACK_LINKS = /^\s*(?:\[返回[^\]\n]*\]\((?:[^()\n]|\([^()\n]*\))*\)\s*(?:[｜|]\s*)?)+$/;
 const EMPTY_AUTOLINK = /^\s*<\s*>\s*$/;
 const AUTOLINK = /^\s*<([^<>\s]+)>\s*$/;
 

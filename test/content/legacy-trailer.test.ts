@@ -73,6 +73,26 @@ describe("lib/content/legacy-trailer", () => {
       }
     });
 
+    it("drops back links whose destination holds balanced parentheses (finews categories such as `xxx(yyy)`)", () => {
+      const trailer =
+        "[返回安信国际证券(香港)新闻](//finews.withounder.com/category/anxinguojizhengquan(xianggang).html)｜[返回首页](//finews.withounder.com/)";
+      for (const layout of [`\n\n${trailer}`, `\n\n${trailer.replace("｜", "\n\n")}`]) {
+        const result = stripLegacyTrailer(`正文。\n\n<http://www.eastmoney.com/a/1.html>${layout}`);
+        expect(result).toEqual({ body: "正文。", sourceUrl: "http://www.eastmoney.com/a/1.html" });
+      }
+    });
+
+    it("keeps a link whose parentheses do not balance: it is not a back link", () => {
+      const result = stripLegacyTrailer("正文。\n\n[返回首页](//a.example/x(y.html)");
+      expect(result.body).toContain("返回首页");
+    });
+
+    it("stays linear on a long unbalanced destination", () => {
+      const n = 2_000;
+      const g = growth((k) => `[返回首页](${"(a)x".repeat(k)}((((`, stripLegacyTrailer, n);
+      expect(g.ratio, describeGrowth("unbalanced back-link destination", n, g)).toBeLessThan(LINEAR_RATIO_BOUND);
+    });
+
     it("does not take a `javascript:` autolink as the source URL", () => {
       const result = stripLegacyTrailer("正文。\n\n<javascript:alert(document.cookie)>\n\n[返回首页](../)");
       expect(result.sourceUrl).toBeUndefined();

@@ -313,6 +313,13 @@ describe("lib/content/parse", () => {
       expect(parsedWithBody(fixtureSource("posts/category-with-parentheses.md")).post.categorySlug).toBe("anxinguojizhengquan(xianggang)");
     });
 
+    it("takes the source link and drops the trailer of a post whose category has parentheses", () => {
+      const { post, problems } = parsedWithBody(fixtureSource("posts/category-with-parentheses.md"));
+      expect(post.source.url).toBe("http://www.eastmoney.com/a/202112082206431111.html");
+      expect(post.bodyHtml).not.toContain("返回");
+      expect(problems.map((p) => p.message)).not.toContainEqual(expect.stringContaining("no source URL"));
+    });
+
     it("keeps a `../../etc` slug as data (its URL key is safe), and strips control characters", () => {
       const traversal = parsedWithBody(fixtureSource("posts/category-path-traversal.md")).post.categorySlug;
       expect(traversal).toBe("../../etc");
