@@ -1,11 +1,12 @@
 /**
  * What a reader page does in the browser, and all it does: the theme
- * switch, the "N 条新消息" notice and `/` for the search box. Pages are complete HTML without it
+ * switch, the "N 条新消息" notice, 今天/昨天 in headline lists and `/` for the search box. Pages are complete HTML without it
  * (lib/serve/static-document.ts says why they carry no React runtime); this
  * file is bundled to /js/reader.js (scripts/bundle-browser.ts) and loaded
  * with `defer` by app/layout.tsx, so it runs once the document is parsed.
  */
 import { countNewer, LATEST_PATH, type LatestEntry } from "../lib/site/latest";
+import { formatListDate } from "../lib/time";
 
 /** Where the reader's theme choice is kept: "light" or "dark"; none means follow the system. */
 const THEME_KEY = "theme";
@@ -110,10 +111,24 @@ async function showNewArticles(): Promise<void> {
     // Our own page from our own server, parsed inertly (DOMParser runs no scripts) and moved over node by node.
     main.replaceChildren(...Array.from(fresh.childNodes, (node) => document.adoptNode(node)));
     startFreshness(main);
+    relabelListDates(main);
     main.querySelector<HTMLElement>("[data-freshness] ~ ul a, [data-freshness] ~ * ul a")?.focus();
   } catch {
     location.reload(); // The page could not be fetched in place: a plain reload still shows the news.
   }
+}
+
+/**
+ * Headline-list times by the reader's own clock: 今天 10:39, 昨天 10:39, and
+ * the year whenever it is not this one. The page may have been rendered days
+ * ago (a cached or exported page), so only the browser can say 今天 truthfully.
+ */
+function relabelListDates(scope: ParentNode): void {
+  const now = Date.now();
+  scope.querySelectorAll<HTMLTimeElement>("time[data-list-date]").forEach((time) => {
+    const instant = Date.parse(time.dateTime);
+    if (!Number.isNaN(instant)) time.textContent = formatListDate(instant, now, { relativeDays: true });
+  });
 }
 
 /** One poll clock per page, so a swapped-in notice does not poll again at once. */
@@ -140,4 +155,5 @@ function focusSearchOnSlash(event: KeyboardEvent): void {
 
 document.querySelectorAll<HTMLButtonElement>("button[data-theme-toggle]").forEach(setUpThemeToggle);
 startFreshness(document);
+relabelListDates(document);
 document.addEventListener("keydown", focusSearchOnSlash);

@@ -12,7 +12,7 @@
 import { createSearchClient, type FreshArticles } from "../lib/search/client";
 import type { Highlight, SearchHit, SearchQuery, SearchSort } from "../lib/search/types";
 import { FRESH_PATH, SEARCH_INDEX_PATH } from "../lib/site/search-urls";
-import { formatShanghai, formatShanghaiShort, parsePublishedAt, toIsoShanghai } from "../lib/time";
+import { formatListDate, formatShanghai, parsePublishedAt, toIsoShanghai } from "../lib/time";
 
 const PAGE_SIZE = 10;
 /** Long enough to skip the keystrokes of one word, short enough to feel immediate. */
@@ -101,7 +101,7 @@ function resultItem(hit: SearchHit): HTMLLIElement {
   const time = document.createElement("time");
   time.dateTime = toIsoShanghai(hit.publishedAt);
   time.title = `北京时间 ${formatShanghai(hit.publishedAt)}`;
-  time.textContent = formatShanghaiShort(hit.publishedAt);
+  time.textContent = formatListDate(hit.publishedAt, Date.now(), { relativeDays: true });
   const source = document.createElement("span");
   source.textContent = hit.sourceName;
   meta.append(time, source);

@@ -4,6 +4,8 @@ export interface ArticleListItemProps {
   href: string;
   title: string;
   publishedAt: number;
+  /** How the list shows the time (lib/time formatListDate). */
+  dateLabel: string;
   /** Media name, shown when the list mixes sources. */
   sourceName?: string;
   summary?: string;
@@ -14,7 +16,7 @@ export interface ArticleListItemProps {
 }
 
 /** One headline in a list: the link, when, and (optionally) who and what. */
-export function ArticleListItem({ href, title, publishedAt, sourceName, summary, badge, headingLevel = 3 }: ArticleListItemProps) {
+export function ArticleListItem({ href, title, publishedAt, dateLabel, sourceName, summary, badge, headingLevel = 3 }: ArticleListItemProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <li className="article-list-item py-3">
@@ -26,7 +28,7 @@ export function ArticleListItem({ href, title, publishedAt, sourceName, summary,
       </Heading>
       {summary ? <p className="mt-1 line-clamp-2 text-sm leading-relaxed text-muted">{summary}</p> : null}
       <p className="mt-1 flex flex-wrap gap-x-3 text-xs text-muted">
-        <PublishedTime instant={publishedAt} format="short" />
+        <PublishedTime instant={publishedAt} listLabel={dateLabel} />
         {sourceName ? <span>{sourceName}</span> : null}
       </p>
     </li>

@@ -1,18 +1,26 @@
-import { formatShanghai, formatShanghaiShort, toIsoShanghai } from "@/lib/time";
+import { formatShanghai, toIsoShanghai } from "@/lib/time";
 
 interface PublishedTimeProps {
   instant: number;
-  /** `short` (12月8日 10:39) for dense lists, `full` (2021-12-08 10:39) elsewhere. */
-  format?: "short" | "full";
+  /**
+   * In headline lists, the short label lib/time's formatListDate made (`12月8日 10:39`,
+   * `2021年12月8日`); the reader script refreshes it (今天/昨天) from the `datetime`.
+   * Without it, the full date (2021-12-08 10:39).
+   */
+  listLabel?: string;
   className?: string;
 }
 
 /** A publication time: machine-readable `+08:00` instant, shown in Beijing time. */
-export function PublishedTime({ instant, format = "full", className }: PublishedTimeProps) {
-  const text = format === "short" ? formatShanghaiShort(instant) : formatShanghai(instant);
+export function PublishedTime({ instant, listLabel, className }: PublishedTimeProps) {
   return (
-    <time dateTime={toIsoShanghai(instant)} className={className} title={`北京时间 ${formatShanghai(instant)}`}>
-      {text}
+    <time
+      dateTime={toIsoShanghai(instant)}
+      className={className}
+      title={`北京时间 ${formatShanghai(instant)}`}
+      data-list-date={listLabel === undefined ? undefined : ""}
+    >
+      {listLabel ?? formatShanghai(instant)}
     </time>
   );
 }

@@ -154,3 +154,31 @@ test("reader pages run only the site's own few kilobytes of JavaScript, not the 
   expect(scripts).toEqual(new Set(["/js/reader.js"]));
   expect((await (await page.request.get("/js/reader.js")).body()).length).toBeLessThan(10_000);
 });
+
+test.describe("list dates a reader can place", () => {
+  const listTime = (page: Page, iso: string) => page.locator(`#main time[datetime="${iso}"]`).first();
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("an earlier year's headline shows its year; the datetime stays exact", async ({ page }) => {
+      await page.goto("/");
+      await expect(listTime(page, "2022-05-26T00:00:00+08:00")).toHaveText("2022年5月26日");
+      await expect(listTime(page, "2021-12-08T13:16:19+08:00")).toHaveText("2021年12月8日");
+      await expect(listTime(page, "2022-04-18T16:12:05+08:00")).toHaveAttribute("title", "北京时间 2022-04-18 16:12");
+    });
+  });
+
+  test("by the reader's clock: 今天 and 昨天 in Beijing time, no year within the current one", async ({ page }) => {
+    await page.clock.setFixedTime(new Date("2022-05-26T09:00:00+08:00"));
+    await page.goto("/");
+    await expect(listTime(page, "2022-05-26T00:00:00+08:00")).toHaveText("今天 00:00");
+    await expect(listTime(page, "2022-04-18T16:12:05+08:00")).toHaveText("4月18日 16:12");
+    await expect(listTime(page, "2021-12-08T13:16:19+08:00")).toHaveText("2021年12月8日");
+
+    // 00:30 on 19 April in Beijing is still 18 April in UTC.
+    await page.clock.setFixedTime(new Date("2022-04-19T00:30:00+08:00"));
+    await page.goto("/category/zhongguofazhanwang/");
+    await expect(listTime(page, "2022-04-18T16:12:05+08:00")).toHaveText("昨天 16:12");
+  });
+});

@@ -138,10 +138,26 @@ export function formatShanghai(instant: number): string {
   return `${c.year}-${pad(c.month)}-${pad(c.day)} ${pad(c.hour)}:${pad(c.minute)}`;
 }
 
-/** `12月8日 10:39`: the short form for dense headline lists. */
-export function formatShanghaiShort(instant: number): string {
+/**
+ * A time in a headline list, as seen at `now` (both in Beijing time):
+ * `12月8日 10:39` within the current year, `2021年12月8日` before it, so a
+ * reader can tell old news from this year's at a glance. With `relativeDays`,
+ * `今天 10:39` and `昨天 10:39` for the last two days: only the reader's
+ * browser asks for those (browser/reader.ts), because a page rendered once
+ * and served for days would go on saying 今天. An instant after `now` (a
+ * clock that is behind) gets the plain date, never a wrong 今天.
+ */
+export function formatListDate(instant: number, now: number, options: { relativeDays?: boolean } = {}): string {
   const c = shanghaiWallClock(instant);
-  return `${c.month}月${c.day}日 ${pad(c.hour)}:${pad(c.minute)}`;
+  const today = shanghaiWallClock(now);
+  const time = `${pad(c.hour)}:${pad(c.minute)}`;
+  if (options.relativeDays && instant <= now) {
+    const days = Math.round((Date.UTC(today.year, today.month - 1, today.day) - Date.UTC(c.year, c.month - 1, c.day)) / 86_400_000);
+    if (days === 0) return `今天 ${time}`;
+    if (days === 1) return `昨天 ${time}`;
+  }
+  if (c.year !== today.year) return `${c.year}年${c.month}月${c.day}日`;
+  return `${c.month}月${c.day}日 ${time}`;
 }
 
 /** `2021/12/08` parts for Jekyll-style permalinks, in Asia/Shanghai. */

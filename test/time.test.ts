@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   formatShanghai,
-  formatShanghaiShort,
+  formatListDate,
   parseFileNameDate,
   parsePublishedAt,
   readPublishedAt,
@@ -156,8 +156,43 @@ describe("lib/time", () => {
       expect(formatShanghai(instant)).toBe("2021-12-08 10:39");
     });
 
-    it("formatShanghaiShort gives `M月D日 HH:MM`", () => {
-      expect(formatShanghaiShort(instant)).toBe("12月8日 10:39");
+    describe("formatListDate", () => {
+      const at = (iso: string) => utc(iso);
+      it("gives `M月D日 HH:MM` within the current Beijing year", () => {
+        expect(formatListDate(instant, at("2021-12-20T00:00:00Z"))).toBe("12月8日 10:39");
+      });
+
+      it("gives the year (and no time) for an earlier year, so December 2021 and May 2022 cannot be confused", () => {
+        const may2022 = at("2022-05-26T02:00:00Z");
+        expect(formatListDate(instant, may2022)).toBe("2021年12月8日");
+        expect(formatListDate(at("2022-05-25T16:00:00Z"), may2022)).toBe("5月26日 00:00");
+      });
+
+      it("decides the year in Beijing time: 1 January 00:30 there is still 31 December in UTC", () => {
+        const newYearBeijing = at("2021-12-31T16:30:00Z");
+        expect(formatListDate(at("2021-12-31T15:00:00Z"), newYearBeijing)).toBe("2021年12月31日");
+        expect(formatListDate(newYearBeijing, newYearBeijing)).toBe("1月1日 00:30");
+      });
+
+      it("says 今天 and 昨天 by Beijing calendar day only when asked (the reader's browser does)", () => {
+        const now = at("2021-12-08T15:50:00Z"); // 23:50 on 8 December in Beijing
+        expect(formatListDate(instant, now, { relativeDays: true })).toBe("今天 10:39");
+        expect(formatListDate(at("2021-12-07T00:10:00Z"), now, { relativeDays: true })).toBe("昨天 08:10");
+        expect(formatListDate(at("2021-12-06T15:59:00Z"), now, { relativeDays: true })).toBe("12月6日 23:59");
+        expect(formatListDate(instant, now)).toBe("12月8日 10:39");
+        // After midnight in Beijing (16:00 UTC) the same instant is yesterday's.
+        expect(formatListDate(instant, at("2021-12-08T16:00:00Z"), { relativeDays: true })).toBe("昨天 10:39");
+      });
+
+      it("never calls a future instant 今天 (a reader's clock that is behind)", () => {
+        expect(formatListDate(instant, instant - 60_000, { relativeDays: true })).toBe("12月8日 10:39");
+      });
+
+      it("says 昨天 across a year boundary and the year after it", () => {
+        const jan1 = at("2022-01-01T01:00:00Z");
+        expect(formatListDate(at("2021-12-31T10:00:00Z"), jan1, { relativeDays: true })).toBe("昨天 18:00");
+        expect(formatListDate(at("2021-12-30T10:00:00Z"), jan1, { relativeDays: true })).toBe("2021年12月30日");
+      });
     });
 
     it("shanghaiDateParts gives zero-padded permalink parts", () => {
@@ -168,7 +203,7 @@ describe("lib/time", () => {
       const lateUtc = utc("2021-12-31T16:30:00Z");
       expect(toIsoShanghai(lateUtc)).toBe("2022-01-01T00:30:00+08:00");
       expect(formatShanghai(lateUtc)).toBe("2022-01-01 00:30");
-      expect(formatShanghaiShort(lateUtc)).toBe("1月1日 00:30");
+      expect(formatListDate(lateUtc, lateUtc)).toBe("1月1日 00:30");
       expect(shanghaiDateParts(lateUtc)).toEqual({ year: "2022", month: "01", day: "01" });
     });
 
