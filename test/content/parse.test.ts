@@ -317,7 +317,7 @@ describe("lib/content/parse", () => {
       const { post, problems } = parsedWithBody(fixtureSource("posts/category-with-parentheses.md"));
       expect(post.source.url).toBe("http://www.eastmoney.com/a/202112082206431111.html");
       expect(post.bodyHtml).not.toContain("返回");
-      expect(problems.map((p) => p.message)).not.toContainEqual(expect.stringContaining("no source URL"));
+      expect(problems.map((p) => p.reason)).not.toContainEqual(expect.stringContaining("no source URL"));
     });
 
     it("keeps a `../../etc` slug as data (its URL key is safe), and strips control characters", () => {
