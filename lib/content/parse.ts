@@ -12,6 +12,7 @@ import { decodePostBytes } from "./decode";
 import { flattenedBodyHtml } from "./flatten";
 import { splitFrontMatter } from "./front-matter";
 import { jekyllPostUrl } from "./jekyll-permalink";
+import { firstBodyImage } from "./body-image";
 import { extractLede, stripLegacyTrailer } from "./legacy-trailer";
 import { contentLimits } from "./limits";
 import { flattenReason, measureNesting } from "./nesting";
@@ -87,6 +88,7 @@ function parsePostUnguarded(file: SourceFile, limits: Pick<ContentLimits, "maxPo
   if (!sourceUrl) warn("has no source URL (the '<http://…>' line)");
   const flat = flattenReason(measureNesting(body), limits.maxPostDepth);
   if (flat) warn(flat);
+  const image = firstBodyImage(body);
   const jekyllUrl = draft ? undefined : jekyllPostUrl({ relativePath: file.relativePath, data, text: decoded.text });
 
   return {
@@ -105,6 +107,7 @@ function parsePostUnguarded(file: SourceFile, limits: Pick<ContentLimits, "maxPo
         url: sourceUrl,
       },
       file: file.relativePath,
+      ...(image ? { image } : {}),
       ...(jekyllUrl ? { jekyllUrl } : {}),
       ...(draft ? { draft: true as const } : {}),
       ...(isUnpublished(data.published) ? { unpublished: true as const } : {}),

@@ -2,6 +2,7 @@
  * The shapes that flow out of the content engine. Everything downstream of
  * `parsePost` sees these types, never raw front matter.
  */
+import type { BodyImage } from "./body-image";
 
 /** A post file as found on disk, before it is decoded or parsed. */
 export interface SourceFile {
@@ -77,6 +78,8 @@ export interface Article {
   /** The post's own `> ` summary line, which left the body; shown as the standfirst. */
   lede?: string;
   source: ArticleSource;
+  /** The body's first picture worth a link preview (lib/content/body-image.ts). */
+  image?: BodyImage;
   /** Where it came from, for messages. */
   file: string;
   /**
