@@ -26,6 +26,8 @@ module.exports = (phase) => ({
   // least recently used out first, up to NEXT_CACHE_MAX_BYTES; nothing is written into the build folder,
   // whose size stays what the build made it. (Prerendered pages are still read from it.)
   cacheMaxMemorySize: settings.nextCacheMaxBytes(),
+  // Share cards are drawn by resvg's native binary (lib/share/card.ts): loaded from node_modules, not bundled.
+  serverExternalPackages: ["@resvg/resvg-js"],
   experimental: {
     isrFlushToDisk: false,
     // Next.js leaves one core to its main process, which only waits while pages

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { ResolvedHead } from "@/lib/pages/metadata";
 
 interface DocumentHeadProps {
@@ -39,6 +40,14 @@ export function DocumentHead({ head, viewport, stylesheets, notFound }: Document
           <meta property="og:url" content={og.url} />
           <meta property="og:site_name" content={og.siteName} />
           <meta property="og:locale" content={og.locale} />
+          {og.images?.map((image) => (
+            <Fragment key={image.url}>
+              <meta property="og:image" content={image.url} />
+              {image.width ? <meta property="og:image:width" content={String(image.width)} /> : null}
+              {image.height ? <meta property="og:image:height" content={String(image.height)} /> : null}
+              {image.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
+            </Fragment>
+          ))}
           <meta property="og:type" content={og.type} />
           {og.publishedTime ? <meta property="article:published_time" content={og.publishedTime} /> : null}
           {og.section ? <meta property="article:section" content={og.section} /> : null}
@@ -49,6 +58,14 @@ export function DocumentHead({ head, viewport, stylesheets, notFound }: Document
           <meta name="twitter:card" content={head.twitter.card} />
           <meta name="twitter:title" content={head.twitter.title} />
           <meta name="twitter:description" content={head.twitter.description} />
+          {head.twitter.images?.map((image) => (
+            <Fragment key={image.url}>
+              <meta name="twitter:image" content={image.url} />
+              {image.alt ? <meta name="twitter:image:alt" content={image.alt} /> : null}
+              {image.width ? <meta name="twitter:image:width" content={String(image.width)} /> : null}
+              {image.height ? <meta name="twitter:image:height" content={String(image.height)} /> : null}
+            </Fragment>
+          ))}
         </>
       ) : null}
       <link rel="icon" href={head.icon.href} type={head.icon.type} />

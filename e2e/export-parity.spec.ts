@@ -20,6 +20,7 @@ function urlPathOf(file: string): string | undefined {
   if (file.endsWith("/index.html") || file === "index.html") return `/${file.slice(0, -"index.html".length)}`;
   if (/\.(xml|json)$/.test(file) && !file.startsWith("search-index/") && file !== "latest.json") return `/${file}`;
   if (file === "robots.txt") return "/robots.txt";
+  if (/^articles\/[^/]+\/card\.png$/.test(file)) return `/${file}`; // an article's share card
   if (file.endsWith(".html")) return `/${file}`; // an old site's URL (`/wind/2023/01/05/x.html`, `/category/Wind.html`)
   return undefined;
 }
@@ -37,6 +38,12 @@ test("every exported page, feed and sitemap is byte for byte what npm start serv
     const urlPath = urlPathOf(file);
     if (!urlPath || file === "sitemaps/news.xml") continue; // the news sitemap holds the last 48 hours as of each one's moment
     const response = await request.get(`${server}${encodeURI(urlPath)}`, { maxRedirects: 0 });
+    if (file.endsWith(".png")) {
+      expect(response.status(), urlPath).toBe(200);
+      expect((await response.body()).equals(readFileSync(path.join(out, file))), `${urlPath}: same PNG bytes`).toBe(true);
+      compared.push(urlPath);
+      continue;
+    }
     const exported = readFileSync(path.join(out, file), "utf8");
     const refresh = /<meta http-equiv="refresh" content="0; url=([^"]+)">/.exec(exported);
     if (refresh) {
@@ -51,7 +58,7 @@ test("every exported page, feed and sitemap is byte for byte what npm start serv
     compared.push(urlPath);
   }
   // Home, sources, search, articles, listings and their later pages, tags, feeds, sitemaps: all of them compared.
-  for (const kind of [/^\/$/, /^\/sources\/$/, /^\/search\/$/, /^\/articles\/.+\/$/, /^\/category\/.+\/$/, /^\/tags\/.+\/$/, /\/feed\.xml$/, /\/rss\.xml$/, /\/feed\.json$/, /^\/sitemaps\//]) {
+  for (const kind of [/^\/$/, /^\/sources\/$/, /^\/search\/$/, /^\/articles\/.+\/$/, /^\/category\/.+\/$/, /^\/tags\/.+\/$/, /\/feed\.xml$/, /\/rss\.xml$/, /\/feed\.json$/, /^\/sitemaps\//, /^\/articles\/.+\/card\.png$/]) {
     expect(compared.some((p) => kind.test(p)), String(kind)).toBe(true);
   }
   expect(redirects.length).toBeGreaterThan(0);

@@ -138,6 +138,12 @@ export function formatShanghai(instant: number): string {
   return `${c.year}-${pad(c.month)}-${pad(c.day)} ${pad(c.hour)}:${pad(c.minute)}`;
 }
 
+/** `2021年12月8日`: a day in Beijing, as Chinese prose writes it. */
+export function formatShanghaiDate(instant: number): string {
+  const c = shanghaiWallClock(instant);
+  return `${c.year}年${c.month}月${c.day}日`;
+}
+
 /**
  * A time in a headline list, as seen at `now` (both in Beijing time):
  * `12月8日 10:39` within the current year, `2021年12月8日` before it, so a
@@ -156,7 +162,7 @@ export function formatListDate(instant: number, now: number, options: { relative
     if (days === 0) return `今天 ${time}`;
     if (days === 1) return `昨天 ${time}`;
   }
-  if (c.year !== today.year) return `${c.year}年${c.month}月${c.day}日`;
+  if (c.year !== today.year) return formatShanghaiDate(instant);
   return `${c.month}月${c.day}日 ${time}`;
 }
 

@@ -11,7 +11,9 @@ import { articleMetadata, articlePageData, type ArticlePageData } from "../pages
 import { categoryListingPage, listingPageCount, tagListingPage, type ListingPageData } from "../pages/listing-page";
 import type { PageMetadata } from "../pages/metadata";
 import { homeMetadata, homePageData, notFoundMetadata, searchMetadata, sourcesMetadata, sourcesPageData, type HomePageData, type SourcesPageData } from "../pages/site-pages";
-import { articlePath, categoryPath, homePath, searchPath, sitePath, sourcesPath, tagPath } from "../site/urls";
+import { articleCardText, type CardText } from "../share/card-layout";
+import { HEADLINE_CARD_COUNT, headlineCardIds } from "../share/share-image";
+import { articleCardPath, articlePath, categoryPath, homePath, searchPath, sitePath, sourcesPath, tagPath } from "../site/urls";
 
 export type PageView =
   | { kind: "article"; article: ArticlePageData; /** The post file, relative to the content folder: the body comes from it. */ file: string }
@@ -19,7 +21,9 @@ export type PageView =
   | { kind: "home"; home: HomePageData }
   | { kind: "sources"; sources: SourcesPageData }
   | { kind: "search" }
-  | { kind: "not-found" };
+  | { kind: "not-found" }
+  /** Not a page but an article's share card (a PNG, lib/share/card.ts): drawn in the same workers, being as costly. */
+  | { kind: "card"; card: CardText };
 
 export interface PageJob {
   /** The page's URL path (`/articles/<id>/`), or `/404.html` for the not-found page. */
@@ -45,7 +49,11 @@ export function* pageJobs(index: Index): Generator<PageJob> {
   yield { path: searchPath(), metadata: searchMetadata(), view: { kind: "search" } };
   yield { path: sitePath("/404.html"), metadata: notFoundMetadata(), view: { kind: "not-found" } };
   for (const article of index.articles) {
-    yield { path: articlePath(article), metadata: articleMetadata(article), view: { kind: "article", article: articlePageData(index, article), file: article.file } };
+    yield { path: articlePath(article), metadata: articleMetadata(article, index.articles), view: { kind: "article", article: articlePageData(index, article), file: article.file } };
+  }
+  const cards = headlineCardIds(index.articles);
+  for (const article of index.articles.slice(0, HEADLINE_CARD_COUNT)) {
+    if (cards.has(article.id)) yield { path: articleCardPath(article), metadata: {}, view: { kind: "card", card: articleCardText(article) } };
   }
   for (const { category, articles } of index.categories) {
     for (let page = 1; page <= listingPageCount(articles.length); page++) {

@@ -10,9 +10,10 @@ import { feedAlternates } from "../site/feeds";
 import { articleJsonLd } from "../site/json-ld";
 import { metaDescription, previewMetadata } from "../site/open-graph";
 import { absoluteUrl, articlePath, categoryPath, homePath, tagPath } from "../site/urls";
+import { articleShareImage, headlineCardIds } from "../share/share-image";
 import type { PageMetadata } from "./metadata";
 
-type Index = Pick<ContentIndex, "byId" | "byCategory" | "byTag" | "positions">;
+type Index = Pick<ContentIndex, "articles" | "byId" | "byCategory" | "byTag" | "positions">;
 export interface PageLink {
   href: string;
   title: string;
@@ -34,6 +35,8 @@ export interface ArticlePageData {
   related: PageLink[];
 }
 
+const shareImage = (articles: readonly Article[], article: Article) => articleShareImage(article, headlineCardIds(articles).has(article.id));
+
 const link = (a: Article): PageLink => ({ href: articlePath(a), title: a.title });
 
 export function articlePageData(index: Index, article: Article): ArticlePageData {
@@ -47,8 +50,8 @@ export function articlePageData(index: Index, article: Article): ArticlePageData
     category: { name: article.category.name, href: categoryHref },
     tags: article.tags.map((name) => ({ title: name, href: tagPath(name) })),
     hidden: article.hidden,
-    jsonLd: article.hidden ? undefined : articleJsonLd(article),
-    // The trail ends at the source: the headline right below names the page.
+    jsonLd: article.hidden ? undefined : articleJsonLd(article, shareImage(index.articles, article), metaDescription(article.summary)),
+    // The visible trail ends at the source: the headline right below names the page.
     crumbs: [
       { label: "首页", href: homePath() },
       { label: article.category.name, href: categoryHref },
@@ -59,7 +62,8 @@ export function articlePageData(index: Index, article: Article): ArticlePageData
   };
 }
 
-export function articleMetadata(article: Article): PageMetadata {
+/** `articles`: the index's, newest first (which articles have a headline card depends on it). */
+export function articleMetadata(article: Article, articles: readonly Article[]): PageMetadata {
   const url = absoluteUrl(articlePath(article));
   return {
     title: article.title,
@@ -68,6 +72,7 @@ export function articleMetadata(article: Article): PageMetadata {
       title: article.title,
       description: metaDescription(article.summary),
       url,
+      image: shareImage(articles, article),
       article: { publishedAt: article.publishedAt, section: article.category.name },
     }),
     // Previews of drafts, unpublished and scheduled posts (dev only) must never be indexed.

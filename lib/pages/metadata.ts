@@ -26,6 +26,8 @@ export interface PageMetadata {
     type: "website" | "article";
     publishedTime?: string;
     section?: string;
+    /** Absolute URLs (lib/share/share-image.ts). */
+    images?: { url: string; width?: number; height?: number; alt?: string }[];
   };
 }
 
@@ -53,7 +55,8 @@ export interface ResolvedHead {
   canonical?: string;
   feeds: { type: string; href: string; title: string }[];
   openGraph?: PageMetadata["openGraph"];
-  twitter?: { card: "summary"; title: string; description: string };
+  /** Next.js derives the Twitter card from Open Graph: a large image card when there is an image. */
+  twitter?: { card: "summary" | "summary_large_image"; title: string; description: string; images?: NonNullable<PageMetadata["openGraph"]>["images"] };
   icon: { href: string; type: string };
 }
 
@@ -70,7 +73,12 @@ export function resolveHead(page: PageMetadata): ResolvedHead {
     canonical: page.alternates?.canonical ? absolute(page.alternates.canonical) : undefined,
     feeds: Object.entries(types).flatMap(([type, links]) => links.map((link) => ({ type, href: absolute(link.url), title: link.title }))),
     openGraph: og && { ...og, url: absolute(og.url) },
-    twitter: og && { card: "summary", title: og.title, description: og.description },
+    twitter: og && {
+      card: og.images?.length ? "summary_large_image" : "summary",
+      title: og.title,
+      description: og.description,
+      images: og.images,
+    },
     icon: { href: site.icons.icon.url, type: site.icons.icon.type },
   };
 }

@@ -77,13 +77,13 @@ export function sourcesPageData(index: Index): SourcesPageData {
 
 export const sourcesMetadata = (): PageMetadata => ({
   title: "全部来源",
-  description: "本站收录的全部媒体来源，按拼音或英文名首字母排列，附文章数。",
+  ...previewMetadata({ title: "全部来源", description: "本站收录的全部媒体来源，按拼音或英文名首字母排列，附文章数。", url: absoluteUrl(sourcesPath()) }),
   alternates: { canonical: absoluteUrl(sourcesPath()) },
 });
 
 export const searchMetadata = (): PageMetadata => ({
   title: "搜索",
-  description: "在全部文章的标题、摘要和正文中搜索。",
+  ...previewMetadata({ title: "搜索", description: "在全部文章的标题、摘要和正文中搜索。", url: absoluteUrl(searchPath()) }),
   alternates: { canonical: absoluteUrl(searchPath()) },
   // Result lists are not pages of their own for search engines.
   robots: { index: false, follow: true },

@@ -20,7 +20,7 @@ import { categoryKey } from "../content/categories";
 import type { ContentIndex } from "../content/content-index";
 import { jekyllPageUrl } from "../content/jekyll-permalink";
 import type { Article, CategoryRef } from "../content/types";
-import { articlePath, categoryPath } from "./urls";
+import { articlePath, categoryPath, decodePathSegment } from "./urls";
 
 type Index = Pick<ContentIndex, "articles" | "byId" | "byCategory">;
 
@@ -43,7 +43,7 @@ function tables(index: Index): Tables {
   if (t) return t;
   t = { posts: new Map(), postsByDay: new Map(), folders: new Map(), categoryPages: new Map() };
   for (const article of index.articles) {
-    const url = article.jekyllUrl && decoded(article.jekyllUrl).slice(1);
+    const url = article.jekyllUrl && decodePathSegment(article.jekyllUrl).slice(1);
     if (!url) continue;
     if (!t.posts.has(url)) t.posts.set(url, article);
     const post = POST_TAIL.exec(url);
@@ -53,7 +53,7 @@ function tables(index: Index): Tables {
   }
   for (const { category } of index.byCategory.values()) {
     const page = jekyllPageUrl("category", `${category.slug}.html`);
-    if (page && !t.categoryPages.has(decoded(page).slice(1))) t.categoryPages.set(decoded(page).slice(1), category);
+    if (page && !t.categoryPages.has(decodePathSegment(page).slice(1))) t.categoryPages.set(decodePathSegment(page).slice(1), category);
   }
   tablesByIndex.set(index.byId, t);
   return t;
@@ -62,14 +62,6 @@ function tables(index: Index): Tables {
 /** `<folder>/yyyy/mm/dd/<title>`: the categories' folder (maybe empty) and the dated tail. `s`: a folder may hold U+2028, which Jekyll keeps and `.` would not match. */
 const POST_TAIL = /^(?:(.+)\/)?(\d{4}\/\d{2}\/\d{2}\/[^/]+)$/s;
 
-/** Segments arrive percent-encoded or not, depending on the server; decode once, leniently. */
-function decoded(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
 
 /**
  * Any old URL (`pathname` percent-encoded or not, without the query): a
@@ -77,7 +69,7 @@ function decoded(segment: string): string {
  * category's folder (with or without its trailing `/`).
  */
 export function legacyPath(index: Index, pathname: string): string | undefined {
-  const path = decoded(pathname).replace(/^\/+/, "");
+  const path = decodePathSegment(pathname).replace(/^\/+/, "");
   const t = tables(index);
   const article = t.posts.get(path);
   if (article) return articlePath(article);
@@ -103,7 +95,7 @@ export function legacyPath(index: Index, pathname: string): string | undefined {
 export function legacyPostPath(index: Index, parts: { year: string; month: string; day: string; file: string }): string | undefined {
   const { year, month, day } = parts;
   if (!/^\d{4}$/.test(year) || !/^\d{2}$/.test(month) || !/^\d{2}$/.test(day)) return undefined;
-  const file = decoded(parts.file);
+  const file = decodePathSegment(parts.file);
   const byDay = tables(index).postsByDay.get(`${year}/${month}/${day}/${file}`);
   if (byDay) return articlePath(byDay);
   const article = index.byId.get(`${year}-${month}-${day}-${file.replace(/\.html?$/i, "")}`);
@@ -116,7 +108,7 @@ export function legacyPostPath(index: Index, parts: { year: string; month: strin
  * folder (`emnews`, `wind` for `Wind`).
  */
 export function legacyCategoryPath(index: Index, segment: string): string | undefined {
-  const name = decoded(segment);
+  const name = decodePathSegment(segment);
   const t = tables(index);
   const found = /\.html?$/i.test(name) ? t.categoryPages.get(`category/${name}`) : t.folders.get(name);
   if (found) return categoryPath(found);

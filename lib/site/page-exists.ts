@@ -19,6 +19,7 @@ import { CATEGORY_PAGE_SIZE } from "./config";
 import { legacyCategoryPath, legacyPostPath } from "./legacy-urls";
 import { sitemapNames } from "./sitemaps";
 import { pageNumberFromSegment } from "./urls";
+import { headlineCardIds } from "../share/share-image";
 
 type Index = Pick<ContentIndex, "byId" | "byCategory" | "tagsByKey" | "articles">;
 
@@ -66,6 +67,8 @@ function contentPath(parts: string[], index: Index, topLevel: ReadonlySet<string
   const [first, key, third, fourth] = parts;
   switch (first) {
     case "articles":
+      // `/articles/<id>/card.png`: a share card, for the few articles that have one.
+      if (parts.length === 3 && third === "card.png") return file(headlineCardIds(index.articles).has(key));
       return page(parts.length === 2 && index.byId.has(key));
     case "category": {
       const entry = index.byCategory.get(key);

@@ -29,6 +29,12 @@ export const REVALIDATE_ROUTE = `${REVALIDATE_PATH}/`;
  */
 export const articlePath = (article: { id: string }) => sitePath(`/articles/${article.id}/`);
 
+/** An article's share card (lib/share/card.ts), beside its page. */
+export const articleCardPath = (article: { id: string }) => `${articlePath(article)}card.png`;
+
+/** The site's own share card, committed in public/ (`npm run share-card` draws it again). */
+export const siteCardPath = () => sitePath("/share-card.png");
+
 /** Page 1 is the category's own URL; later pages live under `/page/<n>/`. */
 export function categoryPath(category: { key: string }, page = 1): string {
   return listingPagePath(sitePath(`/category/${category.key}/`), page);
@@ -64,3 +70,12 @@ export function absoluteUrl(path: string): string {
 
 /** The site's own browser scripts (browser/*.ts, bundled by scripts/bundle-browser.ts). */
 export const browserScriptPath = (name: "reader" | "search") => sitePath(`/js/${name}.js`);
+
+/** A URL path segment, decoded once and leniently: segments arrive percent-encoded or not, depending on the server, and a stray `%` stays as it is. */
+export function decodePathSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

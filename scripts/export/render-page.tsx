@@ -36,6 +36,8 @@ function viewOf(view: PageView, bodyHtml: string | undefined) {
       return <SearchView action={searchPath()} scriptSrc={browserScriptPath("search")} />;
     case "not-found":
       return <NotFoundView homeHref={homePath()} />;
+    case "card":
+      throw new Error("a share card is an image, not a page (export-worker.ts draws it)");
   }
 }
 

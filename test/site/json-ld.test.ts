@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Article } from "@/lib/content/types";
+import { siteShareImage } from "@/lib/share/share-image";
 import { articleJsonLd, serializeJsonLd } from "@/lib/site/json-ld";
 
 const article: Article = {
@@ -28,16 +29,43 @@ describe("lib/site/json-ld", () => {
   });
 
   it("escapes a hostile title in the article's NewsArticle", () => {
-    const text = serializeJsonLd(articleJsonLd(article));
+    const text = serializeJsonLd(articleJsonLd(article, siteShareImage(), "摘要"));
     expect(text).not.toContain("</script");
     expect(text).toContain("\\u003c/script\\u003e");
-    const [news, crumbs] = JSON.parse(text);
-    expect(news).toMatchObject({ "@type": "NewsArticle", headline: article.title, datePublished: "2024-01-02T09:30:00+08:00", articleSection: "东财滚动新闻" });
+    expect(JSON.parse(text)[0].headline).toBe(article.title);
+  });
+
+  it("carries what Google's article rich results ask for: image, both dates, description, publisher logo", () => {
+    const image = { url: "https://img.example/a.jpg", alt: "图", width: 800, height: 555 };
+    const [news] = articleJsonLd(article, image, "央行开展逆回购。") as Record<string, any>[];
+    expect(news).toMatchObject({
+      "@type": "NewsArticle",
+      image: ["https://img.example/a.jpg"],
+      datePublished: "2024-01-02T09:30:00+08:00",
+      dateModified: "2024-01-02T09:30:00+08:00",
+      description: "央行开展逆回购。",
+      articleSection: "东财滚动新闻",
+    });
     expect(news.mainEntityOfPage).toMatch(/\/articles\/2024-01-02-x\/$/);
-    expect(news.publisher.name).toBe("财经新闻聚合");
-    expect(news.author).toEqual({ "@type": "Organization", name: "东方财富网", url: "https://a.example/1" });
+    expect(news.publisher).toMatchObject({ "@type": "Organization", name: "财经新闻聚合" });
+    expect(news.publisher.logo).toMatchObject({ "@type": "ImageObject", width: 512, height: 512 });
+    expect(news.publisher.logo.url).toMatch(/^https?:\/\/[^/]+(\/[^/]+)*\/logo\.png$/);
+  });
+
+  it("names the media as author and source organization, with the source's page here as its URL (not the publisher's article)", () => {
+    const [news] = articleJsonLd(article, siteShareImage(), "") as Record<string, any>[];
+    const media = { "@type": "Organization", name: "东方财富网", url: expect.stringMatching(/\/category\/emnews\/$/) };
+    expect(news.author).toEqual(media);
+    expect(news.sourceOrganization).toEqual(media);
+    expect(JSON.stringify(news)).not.toContain("https://a.example/1");
+  });
+
+  it("ends the breadcrumb at the article itself", () => {
+    const [, crumbs] = articleJsonLd(article, siteShareImage(), "") as Record<string, any>[];
     expect(crumbs["@type"]).toBe("BreadcrumbList");
-    expect(crumbs.itemListElement.map((i: { name: string }) => i.name)).toEqual(["首页", "东财滚动新闻"]);
+    expect(crumbs.itemListElement.map((i: { name: string }) => i.name)).toEqual(["首页", "东财滚动新闻", article.title]);
+    expect(crumbs.itemListElement.map((i: { position: number }) => i.position)).toEqual([1, 2, 3]);
     expect(crumbs.itemListElement[1].item).toMatch(/\/category\/emnews\/$/);
+    expect(crumbs.itemListElement[2].item).toMatch(/\/articles\/2024-01-02-x\/$/);
   });
 });

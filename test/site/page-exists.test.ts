@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { buildIndex } from "@/lib/content/content-index";
 import type { ParsedPost } from "@/lib/content/types";
 import { pageExists } from "@/lib/site/page-exists";
-import { articlePath, categoryPath, tagPath } from "@/lib/site/urls";
+import { cardFontFile } from "@/lib/share/card-font";
+import { HEADLINE_CARD_COUNT } from "@/lib/share/share-image";
+import { articleCardPath, articlePath, categoryPath, tagPath } from "@/lib/site/urls";
 
 const post = (n: number, categorySlug: string, tags: string[] = []): ParsedPost => ({
   id: `2024-01-${String((n % 28) + 1).padStart(2, "0")}-${n}`,
@@ -22,6 +24,14 @@ const topLevel = new Set(["search", "sources", "feed.xml", "js", "_next", "searc
 const exists = (path: string) => pageExists(path, index, topLevel);
 
 describe("lib/site/page-exists", () => {
+  it.skipIf(!cardFontFile())("knows which articles have a share card: the newest, and no others", () => {
+    expect(exists(articleCardPath(index.articles[0]))).toBe(true);
+    expect(exists(articleCardPath(index.articles[HEADLINE_CARD_COUNT + 1]))).toBe(false);
+    expect(exists("/articles/no-such-article/card.png")).toBe(false);
+    expect(exists(`${articleCardPath(index.articles[0])}/`)).toBe(false);
+  });
+
+
   it("knows every page the site links to", () => {
     const odd = index.byCategory.get([...index.byCategory.keys()].find((k) => k !== "emnews")!)!.category;
     for (const path of [

@@ -20,7 +20,7 @@ async function articleId(props: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const article = getIndex().byId.get(await articleId(props));
-  return article ? articleMetadata(article) : {};
+  return article ? articleMetadata(article, getIndex().articles) : {};
 }
 
 export default async function ArticlePage(props: Props) {
