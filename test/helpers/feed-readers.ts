@@ -23,6 +23,7 @@ export const NEWSBOAT_MISSING = !has("newsboat", ["-v"])
 export const XMLLINT_MISSING = has("xmllint", ["--version"]) ? undefined : "xmllint is not installed (apt-get install libxml2-utils)";
 
 export interface FeedparserEntry {
+  link: string;
   title: string;
   /** feedparser's idea of the title: text/plain or text/html (then `title` is HTML). */
   titleType: string;
@@ -53,7 +54,7 @@ print(json.dumps({
   "title": d.feed.get("title", ""),
   "titleType": detail(d.feed, "title"),
   "entries": [{
-    "title": e.get("title", ""), "titleType": detail(e, "title"),
+    "link": e.get("link", ""), "title": e.get("title", ""), "titleType": detail(e, "title"),
     "summary": e.get("summary", ""), "summaryType": detail(e, "summary"),
     "author": e.get("author"), "tags": [t.get("term") for t in e.get("tags", [])],
   } for e in d.entries],
