@@ -1,13 +1,18 @@
 /**
  * The site's feeds (Atom at `/feed.xml`, the old jekyll-feed path; RSS 2.0;
- * JSON Feed), for the whole site and for each category: the latest 50
+ * JSON Feed 1.1), for the whole site and for each category: the latest 50
  * articles with absolute URLs, `+08:00` times and a plain-text summary.
- * Written by the `feed` library; this module only decides what goes in.
+ * This module decides what goes in (`FeedContent`); Atom is written by the
+ * `feed` library, RSS and JSON Feed by `rss-feed.ts` and `json-feed.ts`
+ * (the library cannot write them exactly; each says why).
  */
 import { Feed } from "feed";
 import type { Article, CategoryRef } from "../content/types";
 import { toIsoShanghai } from "../time";
 import { SITE_DESCRIPTION, SITE_NAME } from "./config";
+import { asHtmlText, type FeedContent } from "./feed-content";
+import { jsonFeed } from "./json-feed";
+import { rssFeed } from "./rss-feed";
 import { absoluteUrl, articlePath, categoryPath, homePath, sitePath } from "./urls";
 
 export const FEED_SIZE = 50;
@@ -28,30 +33,15 @@ export function feedPath(format: FeedFormat, category?: Pick<CategoryRef, "key">
   return category ? `${categoryPath(category)}${FILE[format]}` : sitePath(`/${FILE[format]}`);
 }
 
-/**
- * A Date that the feed library writes in Beijing time: Atom and JSON Feed
- * get `2021-12-08T10:39:01+08:00`, RSS gets `Wed, 08 Dec 2021 10:39:01 +0800`
- * (the library calls toISOString / toUTCString; the instant is unchanged).
- */
+/** Square icons in public/ (made from icon.svg) that JSON Feed names: `icon` (512×512) and `favicon` (64×64). */
+export const FEED_ICON_PATH = sitePath("/icon-512.png");
+export const FEED_FAVICON_PATH = sitePath("/icon-64.png");
+
+/** A Date that the feed library writes in Beijing time in Atom: `2021-12-08T10:39:01+08:00` (it calls toISOString; the instant is unchanged). */
 class ShanghaiDate extends Date {
   override toISOString(): string {
     return toIsoShanghai(this.getTime());
   }
-  override toUTCString(): string {
-    const wall = new Date(this.getTime() + 8 * 3_600_000).toUTCString(); // "Wed, 08 Dec 2021 10:39:01 GMT"
-    return wall.replace(/GMT$/, "+0800");
-  }
-}
-
-/**
- * The feed library marks Atom titles and summaries `type="html"`, RSS
- * treats them as HTML too, and JSON Feed gets the summary as
- * `content_html`; so plain text is escaped first, and a title that reads
- * `<script>` stays text in every reader. Only JSON Feed's `title` is plain
- * text by definition and stays as it is.
- */
-function asHtmlText(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 export interface FeedInput {
@@ -61,36 +51,68 @@ export interface FeedInput {
   articles: Article[];
 }
 
-export function renderFeed(format: FeedFormat, { category, articles }: FeedInput): string {
+/** What a site's or a category's feed says, in plain text, whatever the format. */
+export function feedContent({ category, articles }: FeedInput): FeedContent {
   const latest = articles.slice(0, FEED_SIZE);
-  const text = format === "json" ? (t: string) => t : asHtmlText;
-  const page = absoluteUrl(category ? categoryPath(category) : homePath());
-  const feed = new Feed({
-    id: page,
-    link: page,
-    title: text(category ? `${category.name} - ${SITE_NAME}` : SITE_NAME),
-    description: text(category ? `${category.name}的最新财经新闻` : SITE_DESCRIPTION),
+  return {
+    title: category ? `${category.name} - ${SITE_NAME}` : SITE_NAME,
+    description: category ? `${category.name}的最新财经新闻` : SITE_DESCRIPTION,
+    homeUrl: absoluteUrl(category ? categoryPath(category) : homePath()),
+    feedUrls: { atom: absoluteUrl(feedPath("atom", category)), rss: absoluteUrl(feedPath("rss", category)), json: absoluteUrl(feedPath("json", category)) },
     language: "zh-CN",
-    // The newest article's time, so the feed only changes when its content does.
-    updated: new ShanghaiDate(latest[0]?.publishedAt ?? 0),
-    generator: false,
     copyright: "文章版权归原作者及来源媒体所有",
-    feedLinks: { atom: absoluteUrl(feedPath("atom", category)), rss: absoluteUrl(feedPath("rss", category)), json: absoluteUrl(feedPath("json", category)) },
+    updated: latest[0]?.publishedAt ?? 0,
+    iconUrl: absoluteUrl(FEED_ICON_PATH),
+    faviconUrl: absoluteUrl(FEED_FAVICON_PATH),
+    items: latest.map((article) => ({
+      url: absoluteUrl(articlePath(article)),
+      title: article.title,
+      summary: article.summary,
+      publishedAt: article.publishedAt,
+      source: article.source,
+      category: article.category.name,
+    })),
+  };
+}
+
+/**
+ * Atom, by the `feed` library. It marks entry titles and summaries
+ * `type="html"`, so those are HTML-escaped once (newsboat and feedparser then
+ * give back the headline exactly); the feed's own title and subtitle are
+ * Atom text, which the library escapes itself. (Item categories go in as the
+ * library's `term`/`label` attributes, HTML-escaped as before: it escapes `&`
+ * but not `<` there, so plain text could break the XML.)
+ */
+function atomFeed(content: FeedContent): string {
+  const feed = new Feed({
+    id: content.homeUrl,
+    link: content.homeUrl,
+    title: content.title,
+    description: content.description,
+    language: content.language,
+    updated: new ShanghaiDate(content.updated),
+    generator: false,
+    copyright: content.copyright,
+    feedLinks: content.feedUrls,
   });
-  for (const article of latest) {
-    const url = absoluteUrl(articlePath(article));
+  for (const item of content.items) {
     feed.addItem({
-      title: text(article.title),
-      id: url,
-      link: url,
-      description: asHtmlText(article.summary),
-      date: new ShanghaiDate(article.publishedAt),
-      published: new ShanghaiDate(article.publishedAt),
-      author: [{ name: article.source.name, link: article.source.url }],
-      category: [{ name: text(article.category.name), term: text(article.category.name) }],
+      title: asHtmlText(item.title),
+      id: item.url,
+      link: item.url,
+      description: asHtmlText(item.summary),
+      date: new ShanghaiDate(item.publishedAt),
+      published: new ShanghaiDate(item.publishedAt),
+      author: [{ name: item.source.name, link: item.source.url }],
+      category: [{ name: asHtmlText(item.category), term: asHtmlText(item.category) }],
     });
   }
-  return format === "atom" ? feed.atom1() : format === "rss" ? feed.rss2() : feed.json1();
+  return feed.atom1();
+}
+
+export function renderFeed(format: FeedFormat, input: FeedInput): string {
+  const content = feedContent(input);
+  return format === "atom" ? atomFeed(content) : format === "rss" ? rssFeed(content) : jsonFeed(content);
 }
 
 /** A feed as an HTTP answer (route handlers return this). */

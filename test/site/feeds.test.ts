@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Article } from "@/lib/content/types";
@@ -52,31 +54,65 @@ describe("lib/site/feeds", () => {
     expect(feed.entry[1].updated).toBe("2021-12-08T10:38:01+08:00");
   });
 
-  it("RSS 2.0: channel with 50 items, RFC 822 dates in +0800", () => {
+  it("RSS 2.0: channel with 50 items, RFC 822 dates in +0800, the title as plain text, the media as dc:creator", () => {
     const text = renderFeed("rss", { category, articles });
     expect(XMLValidator.validate(text)).toBe(true);
     const { rss } = xml.parse(text);
     expect(rss["@version"]).toBe("2.0");
+    expect(rss["@xmlns:dc"]).toBe("http://purl.org/dc/elements/1.1/");
     expect(rss.channel.title).toBe("东财滚动新闻 - 财经新闻聚合");
     expect(rss.channel.link).toBe("https://news.example.com/category/emnews/");
     expect(rss.channel.item).toHaveLength(50);
     const first = rss.channel.item[0];
-    expect(shown(first.title)).toBe(hostile.title);
-    expect(first.title).not.toContain("<script");
+    // RSS readers show <title> as it is (newsboat; see feed-readers.test.ts): escaped once, by XML only.
+    expect(first.title).toBe(hostile.title);
     expect(first.link).toBe("https://news.example.com/articles/2021-12-08-0000/");
     expect(first.pubDate).toBe("Wed, 08 Dec 2021 10:39:01 +0800");
+    // <description> is HTML to readers: the plain summary is escaped for it, so `<b>` stays text.
+    expect(first.description).toBe("摘要 &lt;b&gt;粗&lt;/b&gt; &amp; 更多");
     expect(shown(first.description)).toBe(hostile.summary);
+    expect(first["dc:creator"]).toBe("东方财富网");
+    expect(first.category).toBe("东财滚动新闻");
   });
 
-  it("JSON Feed 1.1", () => {
+  it("RSS 2.0 keeps to what the W3C validator checks: no <author> without an e-mail address, dc: declared where used", () => {
+    const text = renderFeed("rss", { articles });
+    const authors = [...text.matchAll(/<author>([^<]*)<\/author>/g)].map((m) => m[1]);
+    for (const author of authors) expect(author).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+( \(.*\))?$/);
+    expect(text).toMatch(/<dc:creator>/);
+    expect(text).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<rss version="2\.0"[^>]* xmlns:dc="http:\/\/purl\.org\/dc\/elements\/1\.1\/"/);
+    // A headline with `]]>` twice and characters XML cannot hold still makes well-formed XML, and reads back exactly.
+    const awkward = article(0, { title: "a ]]> b ]]> c\u0001 &amp; d" });
+    const parsed = renderFeed("rss", { articles: [awkward] });
+    expect(XMLValidator.validate(parsed)).toBe(true);
+    expect(xml.parse(parsed).rss.channel.item.title).toBe("a ]]> b ]]> c &amp; d");
+  });
+
+  it("JSON Feed 1.1: version, language, icons and authors as 1.1 has them", () => {
     const feed = JSON.parse(renderFeed("json", { category, articles: articles.slice(0, 3) }));
-    expect(feed.version).toMatch(/^https:\/\/jsonfeed\.org\/version\/1(\.1)?$/);
+    expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(feed.language).toBe("zh-CN");
+    expect(feed.icon).toBe("https://news.example.com/icon-512.png");
+    expect(feed.favicon).toBe("https://news.example.com/icon-64.png");
     expect(feed.home_page_url).toBe("https://news.example.com/category/emnews/");
     expect(feed.feed_url).toBe("https://news.example.com/category/emnews/feed.json");
     expect(feed.items.map((i: { id: string }) => i.id)).toEqual(["https://news.example.com/articles/2021-12-08-0000/", "https://news.example.com/articles/2021-12-08-0001/", "https://news.example.com/articles/2021-12-08-0002/"]);
     // title is plain text in JSON Feed; the summary goes out as content_html, so it is escaped.
     expect(feed.items[0]).toMatchObject({ title: hostile.title, date_published: "2021-12-08T10:39:01+08:00" });
     expect(feed.items[0].content_html).toBe("摘要 &lt;b&gt;粗&lt;/b&gt; &amp; 更多");
+    // 1.1 replaced the single `author` with `authors`.
+    expect(feed.items[0].authors).toEqual([{ name: "东方财富网", url: "https://finance.eastmoney.com/a/0.html" }]);
+    expect(feed.items[0]).not.toHaveProperty("author");
+    expect(feed).not.toHaveProperty("author");
+  });
+
+  it("JSON Feed's icons are in public/, square, 512 and 64 pixels", () => {
+    for (const [file, size] of [["icon-512.png", 512], ["icon-64.png", 64]] as const) {
+      const png = readFileSync(path.join(import.meta.dirname, "..", "..", "public", file));
+      expect(png.subarray(1, 4).toString("latin1"), file).toBe("PNG");
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([size, size]);
+      expect(png.length, file).toBeLessThan(8 * 1024);
+    }
   });
 
   it("places the site's and each category's feeds", () => {
