@@ -28,7 +28,7 @@ const toInput = document.getElementById("search-to") as HTMLInputElement;
 const status = document.getElementById("search-status") as HTMLElement;
 const results = document.getElementById("search-results") as HTMLOListElement;
 const more = document.getElementById("search-more") as HTMLButtonElement;
-const initialStatus = status.textContent ?? "";
+const initialStatus = status.dataset.prompt ?? status.textContent ?? "";
 
 const client = createSearchClient({
   base: SEARCH_INDEX_PATH,
@@ -162,6 +162,7 @@ function commit(mode: "push" | "replace"): void {
 
 /** The source filter's options, A–Z by name, from the index's manifest (which the first query needs too). */
 async function loadSources(): Promise<void> {
+  if (sourceSelect.options.length > 1) return; // the page came with them
   try {
     const options = [...(await client.sources())]
       .sort((a, b) => a[1].localeCompare(b[1], "zh-CN"))
