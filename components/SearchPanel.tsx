@@ -8,7 +8,8 @@ import { SearchResultItem } from "./SearchResultItem";
  * result list can be linked, reloaded and gone back to. A server fills in
  * the form and the first results (`search.answered`, marked `data-answered`
  * for browser/search.ts, which takes over from them); a static copy's page
- * is filled in by the script alone.
+ * is filled in by the script alone. Its "更多结果" button is the script's
+ * own: a reader without it follows the server's "下一页" link.
  */
 export function SearchPanel({ action, search }: { action: string; search: SearchPageData }) {
   const { form, answered } = search;
@@ -76,9 +77,6 @@ export function SearchPanel({ action, search }: { action: string; search: Search
         >
           {answered?.items.map((item) => <SearchResultItem key={item.url} item={item} />)}
         </ol>
-        <button id="search-more" type="button" hidden className="link mt-3 text-sm">
-          更多结果
-        </button>
         {answered?.nextHref && (
           <p id="search-pager" className="mt-3 text-sm">
             <a className="link" href={answered.nextHref} rel="next">
