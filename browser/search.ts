@@ -4,21 +4,22 @@
  * articles the running server has seen since the index was built
  * (/search-index/fresh.json; empty in a static copy).
  *
- * The URL is the state: `?q=央行&sort=newest&source=emnews&from=2021-12-01&to=2021-12-31`.
- * Typing replaces the current history entry; submitting, or changing the
- * sort or a filter, adds one, so the back button returns to the previous
- * results. Everything shown is set as text (textContent), never as HTML.
+ * The URL is the state: `?q=央行&sort=newest&source=emnews&from=2021-12-01&to=2021-12-31`,
+ * read as the server reads it (lib/search/params.ts). Under `npm start` the
+ * server has already answered it (the list is marked `data-answered`): the
+ * script keeps those results and goes on from them ("更多结果"). Typing
+ * replaces the current history entry; submitting, or changing the sort or a
+ * filter, adds one, so the back button returns to the previous results.
+ * Everything shown is set as text (textContent), never as HTML.
  */
 import { createSearchClient, type FreshArticles } from "../lib/search/client";
-import type { Highlight, SearchHit, SearchQuery, SearchSort } from "../lib/search/types";
+import { hasMoreResults, markedRuns, readSearchParams, resultStatus, SEARCH_UNAVAILABLE, sourceOptions } from "../lib/search/params";
+import type { Highlight, SearchHit } from "../lib/search/types";
 import { FRESH_PATH, SEARCH_INDEX_PATH } from "../lib/site/search-urls";
-import { formatListDate, formatShanghai, parsePublishedAt, toIsoShanghai } from "../lib/time";
+import { formatListDate, formatShanghai, toIsoShanghai } from "../lib/time";
 
-const PAGE_SIZE = 10;
 /** Long enough to skip the keystrokes of one word, short enough to feel immediate. */
 const TYPING_PAUSE_MS = 120;
-const DAY_MS = 24 * 60 * 60 * 1000;
-const SINGLE_HAN = /^\s*\p{Script=Han}\s*$/u;
 
 const form = document.getElementById("search-form") as HTMLFormElement;
 const input = document.getElementById("search-q") as HTMLInputElement;
@@ -27,8 +28,12 @@ const fromInput = document.getElementById("search-from") as HTMLInputElement;
 const toInput = document.getElementById("search-to") as HTMLInputElement;
 const status = document.getElementById("search-status") as HTMLElement;
 const results = document.getElementById("search-results") as HTMLOListElement;
-const more = document.getElementById("search-more") as HTMLButtonElement;
-const initialStatus = status.textContent ?? "";
+/** "更多结果": made here, as only a script can do what it does (a page without one has the server's "下一页" link). */
+const more = Object.assign(document.createElement("button"), { id: "search-more", type: "button", hidden: true, className: "link mt-3 text-sm", textContent: "更多结果" });
+results.after(more);
+/** The server's link to its next page, for readers without JavaScript: "更多结果" does it here. */
+const pager = document.getElementById("search-pager");
+const prompt = status.dataset.prompt ?? status.textContent ?? "";
 
 const client = createSearchClient({
   base: SEARCH_INDEX_PATH,
@@ -58,32 +63,23 @@ function showParams(params: URLSearchParams): void {
   toInput.value = params.get("to") ?? "";
 }
 
-/** A day in the date inputs is a Beijing day: from its midnight, to the next midnight. */
-function queryFrom(params: URLSearchParams): SearchQuery {
-  const from = parsePublishedAt(params.get("from") ?? "");
-  const to = parsePublishedAt(params.get("to") ?? "");
-  return {
-    q: params.get("q") ?? "",
-    sort: (params.get("sort") === "newest" ? "newest" : "relevance") satisfies SearchSort,
-    source: params.get("source") || undefined,
-    from,
-    to: to === undefined ? undefined : to + DAY_MS,
-  };
+/** A source key the filter lists; any key while the list is not there (it then finds nothing). */
+function isSource(key: string): boolean {
+  return sourceSelect.options.length <= 1 || [...sourceSelect.options].some((option) => option.value === key);
 }
 
 /** Text with its highlight ranges as <mark> elements. */
 function highlighted(text: string, ranges: Highlight[]): DocumentFragment {
   const out = document.createDocumentFragment();
-  let at = 0;
-  for (const [start, end] of ranges) {
-    if (start < at || end <= start) continue;
-    out.append(text.slice(at, start));
+  for (const run of markedRuns(text, ranges)) {
+    if (!run.marked) {
+      out.append(run.text);
+      continue;
+    }
     const mark = document.createElement("mark");
-    mark.textContent = text.slice(start, end);
+    mark.textContent = run.text;
     out.append(mark);
-    at = end;
   }
-  out.append(text.slice(at));
   return out;
 }
 
@@ -115,41 +111,32 @@ function resultItem(hit: SearchHit): HTMLLIElement {
 let generation = 0;
 let shown = 0;
 
-/** Runs the URL's query; `append` fetches the next page of the same query. */
+/** Runs the URL's query; `append` fetches the next results of the same query. */
 async function run(params: URLSearchParams, append = false): Promise<void> {
   const mine = append ? generation : ++generation;
-  const query = queryFrom(params);
-  if (query.q.trim() === "") {
+  pager?.remove();
+  const request = readSearchParams((name) => params.get(name), isSource);
+  if (request.kind !== "query") {
     results.replaceChildren();
     more.hidden = true;
-    status.textContent = initialStatus;
+    status.textContent = request.kind === "refused" ? request.message : prompt;
     return;
   }
-  if (SINGLE_HAN.test(query.q)) {
-    results.replaceChildren();
-    more.hidden = true;
-    status.textContent = "请至少输入两个汉字。";
-    return;
-  }
-  const offset = append ? shown : 0;
+  const query = { ...request.query, offset: append ? shown : request.query.offset };
   let response;
   try {
-    response = await client.search({ ...query, limit: PAGE_SIZE, offset });
+    response = await client.search(query);
   } catch {
-    if (mine === generation) status.textContent = "搜索暂时不可用，请稍后再试。";
+    if (mine === generation) status.textContent = SEARCH_UNAVAILABLE;
     return;
   }
   if (mine !== generation) return; // a newer query has started: its answer wins
   const items = response.hits.map(resultItem);
   if (append) results.append(...items);
   else results.replaceChildren(...items);
-  shown = offset + response.hits.length;
-  more.hidden = response.hits.length < PAGE_SIZE || (response.exact && shown >= response.total);
-  const q = query.q.trim();
-  status.textContent =
-    response.total === 0 && shown === 0
-      ? `没有找到与“${q}”相关的文章。`
-      : `找到${response.exact ? " " : "约 "}${Math.max(response.total, shown)} 篇与“${q}”相关的文章${query.sort === "newest" ? "，按时间排序" : ""}。`;
+  shown = query.offset + response.hits.length;
+  more.hidden = !hasMoreResults(response, shown, query.limit);
+  status.textContent = resultStatus(query.q, query.sort, response, shown);
 }
 
 /** Puts the form's state in the URL (a new history entry, or replacing the current one) and runs it. */
@@ -160,17 +147,16 @@ function commit(mode: "push" | "replace"): void {
   void run(params);
 }
 
-/** The source filter's options, A–Z by name, from the index's manifest (which the first query needs too). */
+/** The source filter's options, by name, from the index's manifest, unless the page came with them. */
 async function loadSources(): Promise<void> {
+  if (sourceSelect.options.length > 1) return;
   try {
-    const options = [...(await client.sources())]
-      .sort((a, b) => a[1].localeCompare(b[1], "zh-CN"))
-      .map(([key, name]) => {
-        const option = document.createElement("option");
-        option.value = key;
-        option.textContent = name;
-        return option;
-      });
+    const options = sourceOptions(await client.sources()).map(({ key, name }) => {
+      const option = document.createElement("option");
+      option.value = key;
+      option.textContent = name;
+      return option;
+    });
     sourceSelect.append(...options);
     sourceSelect.value = sourceSelect.dataset.wanted ?? "";
   } catch {
@@ -201,6 +187,14 @@ window.addEventListener("popstate", () => {
 const initial = new URLSearchParams(location.search);
 showParams(initial);
 void loadSources();
-void run(initial);
+if (results.hasAttribute("data-answered")) {
+  // The server answered this URL: its results stay, and "更多结果" goes on from them.
+  const next = results.dataset.nextOffset;
+  shown = next === undefined ? results.children.length : Number(next);
+  more.hidden = next === undefined;
+  pager?.remove();
+} else {
+  void run(initial);
+}
 // Arriving from the masthead's box (or with nothing asked yet), the reader goes on typing here.
 if (!initial.get("q") || document.referrer.startsWith(location.origin)) input.focus();

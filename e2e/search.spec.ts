@@ -188,3 +188,95 @@ test.describe("a static copy (files only, no server)", () => {
     expect(await page.content()).not.toContain("__next_f");
   });
 });
+
+test.describe("without JavaScript (npm start answers the form itself)", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the form finds results with the query in the box, then narrows them to one source", async ({ page }) => {
+    await page.goto("/search/");
+    await expect(page.getByText("需要启用 JavaScript")).toHaveCount(0);
+    await box(page).fill("发展");
+    await box(page).press("Enter");
+    await expect(page).toHaveURL(/\/search\/\?q=%E5%8F%91%E5%B1%95/);
+    await expect(box(page)).toHaveValue("发展");
+    await expect(status(page)).toHaveText("找到 7 篇与“发展”相关的文章。");
+    await expect(results(page).getByRole("listitem")).toHaveCount(7);
+    await expect(results(page).locator("mark").first()).toHaveText("发展");
+    // Every source is listed, none chosen yet.
+    await expect(page.getByLabel("来源").locator("option")).toHaveText(["全部来源", "东财滚动新闻", "站长消息", "中国发展网新闻"]);
+
+    await page.getByLabel("来源").selectOption({ label: "中国发展网新闻" });
+    await page.getByRole("radio", { name: "最新" }).check();
+    await box(page).press("Enter");
+    await expect(page).toHaveURL(/[?&]source=zhongguofazhanwang/);
+    await expect(box(page)).toHaveValue("发展");
+    await expect(page.getByLabel("来源")).toHaveValue("zhongguofazhanwang");
+    await expect(page.getByRole("radio", { name: "最新" })).toBeChecked();
+    await expect(status(page)).toHaveText("找到 1 篇与“发展”相关的文章，按时间排序。");
+    await expect(results(page).getByRole("listitem")).toHaveCount(1);
+    await expect(results(page).getByRole("listitem")).toContainText("中国发展网新闻");
+    // The result opens its article.
+    await results(page).getByRole("link").click();
+    await expect(page).toHaveURL(/\/articles\/.+\/$/);
+  });
+
+  test("a long result list goes on by pages (a link), up to a bound", async ({ page }) => {
+    await page.goto(`/search/?q=${encodeURIComponent("公司")}`);
+    await expect(status(page)).toHaveText("找到 15 篇与“公司”相关的文章。");
+    await expect(results(page).getByRole("listitem")).toHaveCount(10);
+    await expect(page.getByRole("button", { name: "更多结果" })).toHaveCount(0);
+    await page.getByRole("link", { name: "下一页" }).click();
+    await expect(page).toHaveURL(/[?&]page=2$/);
+    await expect(results(page).getByRole("listitem")).toHaveCount(5);
+    await expect(page.getByRole("link", { name: "下一页" })).toHaveCount(0);
+    await page.goto(`/search/?q=${encodeURIComponent("公司")}&page=11`);
+    await expect(status(page)).toHaveText("页码无效：最多显示前 10 页结果。");
+  });
+
+  test("input over a bound gets a message, not a search", async ({ page }) => {
+    const refused: [query: string, message: string][] = [
+      [`q=${encodeURIComponent("央行".repeat(51))}`, "搜索词太长：最多 100 个字。"],
+      [`q=${encodeURIComponent("a b c d e f g h i j k")}`, "搜索词太多：最多 10 个词。"],
+      [`q=${encodeURIComponent("央行")}&source=no-such-source`, "没有这个来源：请从来源列表中选择。"],
+      [`q=${encodeURIComponent("央行")}&from=2021-02-30`, "日期无效：请用 2021-12-31 这样的日期。"],
+      [`q=${encodeURIComponent("股")}`, "请至少输入两个汉字。"],
+    ];
+    for (const [query, message] of refused) {
+      const response = await page.goto(`/search/?${query}`);
+      expect(response?.status(), query).toBe(200);
+      await expect(status(page), query).toHaveText(message);
+      await expect(results(page).getByRole("listitem"), query).toHaveCount(0);
+    }
+  });
+
+  test("each query is its own answer: no cache hands one query's results to another", async ({ request }) => {
+    for (const [query, count] of [["北向资金", 2], ["公司", 15], ["北向资金", 2]] as const) {
+      const response = await request.get(`/search/?q=${encodeURIComponent(query)}`);
+      expect(await response.text()).toContain(`找到 ${count} 篇与“${query}”相关的文章。`);
+      expect(response.headers()["cache-control"]).toMatch(/no-store/);
+    }
+  });
+});
+
+test("with JavaScript, the server's results stay and 更多结果 goes on from them", async ({ page }) => {
+  await page.goto(`/search/?q=${encodeURIComponent("公司")}`);
+  await expect(status(page)).toHaveText("找到 15 篇与“公司”相关的文章。");
+  await expect(results(page).getByRole("listitem")).toHaveCount(10);
+  // The script's button stands in for the server's page link.
+  await expect(page.getByRole("link", { name: "下一页" })).toHaveCount(0);
+  await page.getByRole("button", { name: "更多结果" }).click();
+  await expect(results(page).getByRole("listitem")).toHaveCount(15);
+  await expect(page.getByRole("button", { name: "更多结果" })).toBeHidden();
+  // Typing on runs the browser's own queries, as before.
+  await box(page).fill("北向资金");
+  await expect(status(page)).toHaveText("找到 2 篇与“北向资金”相关的文章。");
+  await expect(results(page).getByRole("listitem")).toHaveCount(2);
+});
+
+test.describe("a static copy's search page", () => {
+  // Read as bytes: Chromium with scripts turned off by Playwright still parses <noscript> as if they ran.
+  test("says, without JavaScript, that its search needs it", async ({ request }) => {
+    const html = await (await request.get(`http://localhost:${STATIC_SITE_PORT}/search/`)).text();
+    expect(html).toContain('<noscript><p class="mt-2 text-sm">此静态站点的搜索需要启用 JavaScript。</p></noscript>');
+  });
+});

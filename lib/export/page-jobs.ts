@@ -10,6 +10,7 @@ import { basePath } from "../site/base-path.cjs";
 import { articleMetadata, articlePageData, type ArticlePageData } from "../pages/article-page";
 import { categoryListingPage, listingPageCount, tagListingPage, type ListingPageData } from "../pages/listing-page";
 import type { PageMetadata } from "../pages/metadata";
+import { searchShellData, type SearchPageData } from "../pages/search-page";
 import { homeMetadata, homePageData, notFoundMetadata, searchMetadata, sourcesMetadata, sourcesPageData, type HomePageData, type SourcesPageData } from "../pages/site-pages";
 import { articleCardText, type CardText } from "../share/card-layout";
 import { HEADLINE_CARD_COUNT, headlineCardIds } from "../share/share-image";
@@ -20,7 +21,7 @@ export type PageView =
   | { kind: "listing"; listing: ListingPageData }
   | { kind: "home"; home: HomePageData }
   | { kind: "sources"; sources: SourcesPageData }
-  | { kind: "search" }
+  | { kind: "search"; search: SearchPageData }
   | { kind: "not-found" }
   /** Not a page but an article's share card (a PNG, lib/share/card.ts): drawn in the same workers, being as costly. */
   | { kind: "card"; card: CardText };
@@ -46,7 +47,7 @@ export function pageFile(urlPath: string): string {
 export function* pageJobs(index: Index): Generator<PageJob> {
   yield { path: homePath(), metadata: homeMetadata(), view: { kind: "home", home: homePageData(index) } };
   yield { path: sourcesPath(), metadata: sourcesMetadata(), view: { kind: "sources", sources: sourcesPageData(index) } };
-  yield { path: searchPath(), metadata: searchMetadata(), view: { kind: "search" } };
+  yield { path: searchPath(), metadata: searchMetadata(), view: { kind: "search", search: searchShellData(index) } };
   yield { path: sitePath("/404.html"), metadata: notFoundMetadata(), view: { kind: "not-found" } };
   for (const article of index.articles) {
     yield { path: articlePath(article), metadata: articleMetadata(article, index.articles), view: { kind: "article", article: articlePageData(index, article), file: article.file } };

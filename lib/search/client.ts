@@ -40,10 +40,17 @@ export interface FreshArticles {
 export interface SearchClientOptions {
   /** URL folder of the index files (`/search`). */
   base: string;
-  fetch?: typeof fetch;
+  /** How a file is fetched (default: the global fetch); a server reads its own disk (`server.ts`). */
+  fetch?: Fetch;
   extra?: () => Promise<FreshArticles>;
   /** How long one answer of `extra` is reused (default 60 s): typing a query runs a search per key. */
   extraMaxAgeMs?: number;
+  /**
+   * Keep every fragment (article text) fetched (default true: a page's readers see few).
+   * A server answering strangers' queries for months sets it false: fragments are then
+   * read per query, and only the manifest, doc table and shards stay in memory.
+   */
+  keepFragments?: boolean;
 }
 
 export interface SearchClient {
@@ -61,6 +68,8 @@ const MAX_OPTIONAL_SHARDS = 1;
 /** Fragment downloads in flight at most, and failed checks a query may cost beyond its page. */
 const MAX_IN_FLIGHT = 40;
 const MAX_FAILED_CHECKS = 60;
+/** Clause lookups remembered (a reader typing repeats them); the oldest is forgotten first, so a server's memory stays bounded. */
+const MAX_REMEMBERED_LOOKUPS = 256;
 const NOTHING: SearchResponse = { total: 0, exact: true, hits: [] };
 
 /** A clause's docs (ascending) and weights, and whether a prefix was cut short. */
@@ -88,7 +97,8 @@ type FreshEntry = Extract<Entry, { fresh: Fresh }>;
 
 export function createSearchClient(options: SearchClientOptions): SearchClient {
   const fetchFile: Fetch = options.fetch ?? ((url) => globalThis.fetch(url));
-  const files = new FileCache(options.base, fetchFile);
+  const keepFragments = options.keepFragments ?? true;
+  const files = new FileCache(options.base, fetchFile, (path) => keepFragments || !FRAGMENT_FILE.test(path));
   const extraMaxAge = options.extraMaxAgeMs ?? 60_000;
   let manifestLoad: Promise<Manifest> | undefined;
   let freshLoad: { at: number; value: Promise<FreshSet> } | undefined;
@@ -112,6 +122,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const key = `${m.buildId}${clause.prefix ? "*" : "="}${clause.term}`;
     let hits = looked.get(key);
     if (!hits) {
+      if (looked.size >= MAX_REMEMBERED_LOOKUPS) looked.delete(looked.keys().next().value!);
       looked.set(key, (hits = lookupUncached(m, clause)));
       hits.catch(() => looked.delete(key));
     }
@@ -261,6 +272,9 @@ function isIndexedMatch(f: Fragment, parsed: ParsedQuery, query: SearchQuery, hi
 function inRange(at: number, query: SearchQuery): boolean {
   return (query.from === undefined || at >= query.from) && (query.to === undefined || at < query.to);
 }
+
+/** A fragment's path inside a build folder (`layout.ts`'s `fragmentFile`). */
+const FRAGMENT_FILE = /(?:^|\/)f\/\d+\.json$/;
 
 const EMPTY_POSTINGS: Postings = { docs: new Uint32Array(0), weights: new Uint32Array(0) };
 const NO_FRESH: FreshSet = { fresh: [], hidden: new Set() };

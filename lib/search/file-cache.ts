@@ -1,7 +1,9 @@
 /**
  * Index files fetched once per page: each path is fetched and parsed at most
  * once, and concurrent requests for it share one fetch. A failed fetch is
- * forgotten, so the next query tries again.
+ * forgotten, so the next query tries again. Paths `keep` refuses (a server's
+ * fragments: over a process's life they would add up to the whole corpus)
+ * are shared only while in flight, then forgotten too.
  */
 
 export type Fetch = (url: string) => Promise<Pick<Response, "ok" | "status" | "json" | "arrayBuffer">>;
@@ -13,6 +15,7 @@ export class FileCache {
   constructor(
     base: string,
     private readonly fetchFile: Fetch,
+    private readonly keep: (path: string) => boolean = () => true,
   ) {
     this.base = base.replace(/\/+$/, "");
   }
@@ -39,7 +42,8 @@ export class FileCache {
       return read(res);
     });
     this.loaded.set(path, pending);
-    pending.catch(() => this.loaded.delete(path));
+    if (this.keep(path)) pending.catch(() => this.loaded.delete(path));
+    else pending.then(() => this.loaded.delete(path), () => this.loaded.delete(path));
     return pending;
   }
 }

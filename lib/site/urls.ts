@@ -61,7 +61,10 @@ export function tagPath(tag: string, page = 1): string {
 export const draftsPath = () => sitePath("/drafts/");
 
 /** The search page; its query, sort and filters live in the URL (`/search/?q=央行`), so results can be linked. */
-export const searchPath = () => sitePath("/search/");
+export function searchPath(params?: URLSearchParams): string {
+  const query = params?.toString();
+  return sitePath(`/search/${query ? `?${query}` : ""}`);
+}
 
 /** Absolute URL on the configured site, for sitemaps and canonical links. */
 export function absoluteUrl(path: string): string {

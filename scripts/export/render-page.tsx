@@ -33,7 +33,7 @@ function viewOf(view: PageView, bodyHtml: string | undefined) {
     case "sources":
       return <SourcesView sources={view.sources} />;
     case "search":
-      return <SearchView action={searchPath()} scriptSrc={browserScriptPath("search")} />;
+      return <SearchView action={searchPath()} scriptSrc={browserScriptPath("search")} search={view.search} />;
     case "not-found":
       return <NotFoundView homeHref={homePath()} />;
     case "card":

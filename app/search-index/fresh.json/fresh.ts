@@ -1,16 +1,6 @@
-import { getContent } from "@/lib/content/store";
-import type { FreshArticles } from "@/lib/search/client";
-import { freshArticles } from "@/lib/search/fresh";
-import { contentDir, searchIndexDir } from "@/lib/site/config";
+import { liveFreshArticles } from "@/lib/search/server";
 
-/** One answer per state of the content: the index's object changes when the content does. */
-const answers = new WeakMap<object, FreshArticles>();
-
-/** `/search-index/fresh.json` (lib/search/fresh.ts): empty in a static export (route.export.ts), live on a server (route.live.ts). */
+/** `/search-index/fresh.json` (lib/search/fresh.ts): live on a server (route.live.ts); the same list the server's own search merges in. */
 export function freshResponse(): Response {
-  const dir = contentDir();
-  const content = getContent(dir);
-  let answer = answers.get(content.index);
-  if (!answer) answers.set(content.index, (answer = freshArticles(dir, content, searchIndexDir())));
-  return Response.json(answer, { headers: { "cache-control": "no-cache" } });
+  return Response.json(liveFreshArticles(), { headers: { "cache-control": "no-cache" } });
 }
