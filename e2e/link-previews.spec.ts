@@ -62,7 +62,7 @@ test("an article with pictures offers its first one, and its JSON-LD has what ri
   expect(news.image).toEqual([ogImage]);
   expect(news.dateModified).toBe(news.datePublished);
   expect(news.description).toBe(await meta(page, "description").getAttribute("content"));
-  expect(news.publisher.logo.url).toMatch(/\/logo\.png$/);
+  expect(news.publisher.logo.url).toMatch(/\/icon-512\.png$/);
   expect(news.author.name).toBe(news.sourceOrganization.name);
   expect(news.author.url).toMatch(/\/category\/emnews\/$/);
   expect(crumbs.itemListElement.at(-1)).toMatchObject({ position: 3, name: news.headline });

@@ -55,7 +55,7 @@ type Index = Pick<ContentIndex, "articles" | "categories">;
  */
 const EXPORT_ROOT_NAMES = [
   "_next", "js", "search-index", "sitemap.xml", "robots.txt", "latest.json", "manifest.json", "manifest.webmanifest",
-  "icon.svg", "icon-512.png", "icon-64.png", "favicon.ico", "404", "404.html", "index.html", "_headers", "_redirects", ".nojekyll", "_config.yml",
+  "icon.svg", "icon-512.png", "icon-64.png", "share-card.png", "favicon.ico", "404", "404.html", "index.html", "_headers", "_redirects", ".nojekyll", "_config.yml",
   "CNAME", ".well-known", "api",
 ];
 

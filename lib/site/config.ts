@@ -21,8 +21,8 @@ export const {
 export { settings };
 
 export const SITE_NAME = "财经新闻聚合";
-/** The site's logo as a raster image (public/logo.png, drawn from public/icon.svg): JSON-LD's publisher logo, JSON Feed's icon. */
-export const SITE_LOGO = { path: "/logo.png", width: 512, height: 512 } as const;
+/** The site's logo as a raster image (public/icon-512.png, drawn from public/icon.svg): JSON-LD's publisher logo. */
+export const SITE_LOGO = { path: "/icon-512.png", width: 512, height: 512 } as const;
 export const SITE_DESCRIPTION = "来自数千家媒体的中文财经新闻，按来源整理，随时更新。";
 
 /** Articles on one category page. */
