@@ -53,7 +53,7 @@ describe("searchPageData", () => {
     expect(data.answered?.items[0]).toEqual({
       url: "/articles/a0/",
       title: [{ text: "央行", marked: true }, { text: "公告0", marked: false }],
-      time: { iso: "2021-12-08T10:40:00+08:00", title: "北京时间 2021-12-08 10:40", text: "12月8日 10:40" },
+      time: { iso: "2021-12-08T10:40:00+08:00", title: "北京时间 2021-12-08 10:40", text: "2021年12月8日" },
       sourceName: "东财滚动新闻",
       snippet: [{ text: "今日", marked: false }, { text: "央行", marked: true }, { text: "开展逆回购。", marked: false }],
     });
