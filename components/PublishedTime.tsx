@@ -19,6 +19,8 @@ export function PublishedTime({ instant, listLabel, className }: PublishedTimePr
       className={className}
       title={`北京时间 ${formatShanghai(instant)}`}
       data-list-date={listLabel === undefined ? undefined : ""}
+      // The reader script may say 今天 before React hydrates (only `npm run dev` hydrates): expected, not a bug.
+      suppressHydrationWarning={listLabel !== undefined}
     >
       {listLabel ?? formatShanghai(instant)}
     </time>
