@@ -11,7 +11,7 @@ export function SearchResultItem({ item }: { item: Item }) {
         </a>
       </h2>
       <p className="search-result-meta">
-        <time dateTime={item.time.iso} title={item.time.title} data-list-date="">
+        <time dateTime={item.time.iso} title={item.time.title} data-list-date="" suppressHydrationWarning>
           {item.time.text}
         </time>
         <span>{item.sourceName}</span>
