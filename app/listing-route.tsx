@@ -6,7 +6,7 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ListingView } from "@/components/ListingView";
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { categoryListingPage, tagListingPage } from "@/lib/pages/listing-page";
 import { legacyCategoryPath } from "@/lib/site/legacy-urls";
 import { pageNumberFromSegment } from "@/lib/site/urls";

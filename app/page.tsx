@@ -1,5 +1,5 @@
 import { HomeView } from "@/components/HomeView";
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { homeMetadata, homePageData } from "@/lib/pages/site-pages";
 
 export const metadata = homeMetadata();

@@ -16,7 +16,7 @@ interface BuildStamp {
   mode: "server" | "export";
   contentDir: string;
   siteUrl: string;
-  /** Which post files the build read (lib/content/store.ts `contentFingerprint`). */
+  /** Which post files the build read (lib/content/content-store.ts `contentFingerprint`). */
   contentFingerprint?: string;
 }
 

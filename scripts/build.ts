@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { contentFingerprint, getContent } from "../lib/content/store";
+import { contentFingerprint, getContent } from "../lib/content/content-store";
 import { contentDir, distDir, exportDir, isStaticExport, searchIndexDir, siteUrl } from "../lib/site/config";
 import { writeBuildStamp } from "./build-stamp";
 import { bundleBrowserScripts } from "./bundle-browser";

@@ -13,7 +13,7 @@
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { getContent } from "../lib/content/store";
+import { getContent } from "../lib/content/content-store";
 import { MANIFEST_PATH } from "../lib/search/layout";
 import { contentDir, searchIndexDir, settings } from "../lib/site/config";
 import { bundleBrowserScripts } from "./bundle-browser";

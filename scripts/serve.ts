@@ -26,7 +26,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { startContentWorker } from "../lib/content/content-worker";
-import { contentFingerprint, contentLoadedAt, getContent, setBodyRenderer } from "../lib/content/store";
+import { contentFingerprint, contentLoadedAt, getContent, setBodyRenderer } from "../lib/content/content-store";
 import { articleBodies } from "../lib/serve/article-bodies";
 import { startFreshness } from "../lib/serve/freshness";
 import { describeListenAddress } from "../lib/serve/listen-address";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { ArticleList } from "@/components/ArticleList";
 import { Breadcrumbs } from "@/components/Breadcrumbs";
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { toListItem } from "@/lib/site/list-items";
 import { homePath } from "@/lib/site/urls";
 

@@ -1,4 +1,4 @@
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { feedResponse } from "@/lib/site/feeds";
 
 // A file in a static export; under npm start, refreshed by the revalidate hook.

@@ -1,5 +1,5 @@
 import { SearchView } from "@/components/SearchView";
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { searchPageData } from "@/lib/pages/search-page";
 import { searchMetadata } from "@/lib/pages/site-pages";
 import { paramReader } from "@/lib/search/params";

@@ -1,4 +1,4 @@
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { sitemapIndexXml } from "@/lib/site/sitemaps";
 
 // A file in a static export; under npm start, refreshed by the revalidate hook.

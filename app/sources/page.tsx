@@ -1,5 +1,5 @@
 import { SourcesView } from "@/components/SourcesView";
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { sourcesMetadata, sourcesPageData } from "@/lib/pages/site-pages";
 
 export const metadata = sourcesMetadata();

@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { contentLimits } from "./limits";
-import { readRegularFile } from "./load";
+import { readPostAt } from "./post-files";
 import { formatProblem, formatSummary, loadContent } from "./load-content";
 import { renderPostBodyResult } from "./parse";
 import type { ContentLimits, ContentProblem } from "./types";
@@ -54,7 +54,7 @@ function renderErrors(contentDir: string, parsed: ReturnType<typeof loadContent>
   const errors: ContentProblem[] = [];
   for (const [relativePath, { result }] of parsed) {
     if (!result.ok) continue;
-    const read = readRegularFile(path.join(contentDir, relativePath), limits.maxPostBytes);
+    const read = readPostAt(contentDir, relativePath, limits.maxPostBytes);
     if (!read.ok) {
       errors.push({ file: relativePath, severity: "error", reason: `its page cannot be checked: ${read.reason}` });
       continue;

@@ -15,8 +15,8 @@
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { contentLimits } from "./limits";
 import { readAndParsePost } from "./load-content";
-import { renderArticleFile } from "./store";
-import type { PostFileEntry } from "./load";
+import { renderArticleFile } from "./content-store";
+import type { PostFileEntry } from "./post-files";
 import type { ParseResult } from "./types";
 
 /** What a listed file parsed to; `read` is false when it was refused unread (too large, not a regular file). */

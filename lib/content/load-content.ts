@@ -1,10 +1,10 @@
 /**
  * The content engine end to end: a content folder → its index and the
- * problems found, with counts. `lib/content/store.ts` keeps one per process.
+ * problems found, with counts. `lib/content/content-store.ts` keeps one per process.
  */
 import { articleIdFor } from "./article-id";
 import { buildIndex, type ContentIndex, type IndexOptions } from "./content-index";
-import { readCategoryTitles, readPostFile, scanPostFiles, tooLargeReason, type PostFileEntry } from "./load";
+import { readCategoryTitles, readPostFile, scanPostFiles, tooLargeReason, type PostFileEntry } from "./post-files";
 import { contentLimits } from "./limits";
 import { parsePost } from "./parse";
 import type { ContentLimits, ContentProblem, ParsedPost, ParseResult } from "./types";

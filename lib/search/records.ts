@@ -9,12 +9,11 @@
  * post, against milliseconds for the render pipeline, and search only needs
  * the words.
  */
-import path from "node:path";
 import type { ContentIndex } from "../content/content-index";
 import { decodePostBytes } from "../content/decode";
 import { splitFrontMatter } from "../content/front-matter";
 import { extractLede, stripLegacyTrailer } from "../content/legacy-trailer";
-import { readRegularFile } from "../content/load";
+import { readPostAt } from "../content/post-files";
 import { markupToPlainText } from "../content/plain-text";
 import type { Article } from "../content/types";
 import { maxPostBytes } from "../site/config";
@@ -68,7 +67,7 @@ export function searchRecords(contentDir: string, index: Pick<ContentIndex, "art
   for (const article of index.articles) {
     if (article.hidden) continue;
     // Read as the content engine reads it: a regular file within the size limit, never a FIFO swapped in since.
-    const read = readRegularFile(path.join(contentDir, article.file), maxBytes);
+    const read = readPostAt(contentDir, article.file, maxBytes);
     const body = read.ok ? postBodyText(read.bytes) : undefined;
     if (body === undefined) unreadable.push(article.file);
     else records.push(searchRecordFor(article, body));

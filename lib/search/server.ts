@@ -9,7 +9,7 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { getContent } from "../content/store";
+import { getContent } from "../content/content-store";
 import { contentDir, searchIndexDir } from "../site/config";
 import { createSearchClient, type FreshArticles, type SearchClient } from "./client";
 import type { Fetch } from "./file-cache";

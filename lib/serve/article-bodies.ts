@@ -13,7 +13,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { LRUCache } from "lru-cache";
 import type { ContentWorker } from "../content/content-worker";
-import type { BodyRenderer } from "../content/store";
+import type { BodyRenderer } from "../content/content-store";
 
 export interface ArticleBodiesOptions {
   worker: ContentWorker;
@@ -21,7 +21,7 @@ export interface ArticleBodiesOptions {
   maxBytes?: number;
 }
 
-export type { BodyRenderer } from "../content/store";
+export type { BodyRenderer } from "../content/content-store";
 
 export function articleBodies({ worker, maxBytes = 32 * 1024 * 1024 }: ArticleBodiesOptions): BodyRenderer & { size: () => number } {
   const kept = new LRUCache<string, string>({

@@ -11,8 +11,8 @@
  * to do) and drops the cached pages. Refreshes run one at a time; changes
  * that arrive meanwhile are taken by the next one.
  */
-import { getContent, rememberParsed } from "../content/store";
-import { listPostFiles } from "../content/load";
+import { getContent, rememberParsed } from "../content/content-store";
+import { listPostFiles } from "../content/post-files";
 import type { ContentWorker } from "../content/content-worker";
 import { scheduleAt } from "../content/schedule";
 import { watchContent } from "../content/watch";

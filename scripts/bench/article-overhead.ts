@@ -8,7 +8,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { getContent, getArticleBody } from "../../lib/content/store";
+import { getContent, getArticleBody } from "../../lib/content/content-store";
 import { withoutReactRuntime } from "../../lib/serve/static-document";
 import { percentile } from "./stats";
 

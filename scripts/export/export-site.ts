@@ -22,7 +22,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSy
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { readRegularFile } from "@/lib/content/load";
+import { readPostAt } from "@/lib/content/post-files";
 import type { LoadedContent } from "@/lib/content/load-content";
 import { maxPostBytes } from "@/lib/site/config";
 import { pageFile, pageJobs, type PageJob } from "@/lib/export/page-jobs";
@@ -246,7 +246,7 @@ export async function exportSite(options: ExportOptions): Promise<ExportReport> 
  */
 function postDigest(contentDir: string, file: string): string {
   // Read as the content engine reads it: a regular file within MAX_POST_BYTES (a file swapped since the index read it may be neither).
-  const read = readRegularFile(path.join(contentDir, file), maxPostBytes());
+  const read = readPostAt(contentDir, file, maxPostBytes());
   return read.ok ? createHash("sha1").update(read.bytes).digest("base64url") : `unreadable: ${read.reason}`;
 }
 

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
-import { renderArticleFile } from "@/lib/content/store";
+import { renderArticleFile } from "@/lib/content/content-store";
 import { pageFile, type PageJob } from "@/lib/export/page-jobs";
 import { renderCardPng } from "@/lib/share/card";
 import { cardFontFile } from "@/lib/share/card-font";

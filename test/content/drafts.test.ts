@@ -5,7 +5,7 @@ import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { buildIndex } from "@/lib/content/content-index";
 import { loadContent } from "@/lib/content/load-content";
 import { parsePost } from "@/lib/content/parse";
-import { getContent, refreshContent } from "@/lib/content/store";
+import { getContent, refreshContent } from "@/lib/content/content-store";
 import { FIXED_MTIME, post, tempContentDir, textSource } from "../helpers/fixtures";
 
 const NOW = Date.UTC(2024, 5, 1, 0, 0, 0); // 2024-06-01 08:00 in Shanghai

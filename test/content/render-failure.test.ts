@@ -7,7 +7,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { checkContent, formatCheckReport } from "@/lib/content/check";
 import { renderPostBody } from "@/lib/content/parse";
-import { getArticleBody, renderArticleFile } from "@/lib/content/store";
+import { getArticleBody, renderArticleFile } from "@/lib/content/content-store";
 import { post, tempContentDir, textSource } from "../helpers/fixtures";
 
 const TRIGGER = "这一段让渲染失败";

@@ -1,9 +1,9 @@
 import { rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { getContent, refreshContent, renderArticleFile } from "@/lib/content/store";
+import { getContent, refreshContent, renderArticleFile } from "@/lib/content/content-store";
 import { startContentWorker, type ContentWorker } from "@/lib/content/content-worker";
-import { listPostFiles } from "@/lib/content/load";
+import { listPostFiles } from "@/lib/content/post-files";
 import { readAndParsePost } from "@/lib/content/load-content";
 import { contentLimits } from "@/lib/content/limits";
 import { startFreshness, type Freshness } from "@/lib/serve/freshness";

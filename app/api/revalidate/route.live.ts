@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import { getIndex, refreshContent } from "@/lib/content/store";
+import { getIndex, refreshContent } from "@/lib/content/content-store";
 import { formatSummary } from "@/lib/content/load-content";
 import { articleIdFor } from "@/lib/content/article-id";
 import { revalidateTokens } from "@/lib/site/revalidate-token";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/ArticleView";
 import { ContentProblems } from "@/components/ContentProblems";
 import { formatProblem, problemsForArticleId } from "@/lib/content/load-content";
-import { getArticleBody, getContent, getIndex } from "@/lib/content/store";
+import { getArticleBody, getContent, getIndex } from "@/lib/content/content-store";
 import { articleMetadata, articlePageData } from "@/lib/pages/article-page";
 import { prerenderArticleCount, showsDrafts } from "@/lib/site/config";
 

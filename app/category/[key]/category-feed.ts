@@ -1,4 +1,4 @@
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { prerenderCategoryCount } from "@/lib/site/config";
 import { feedResponse, type FeedFormat } from "@/lib/site/feeds";
 

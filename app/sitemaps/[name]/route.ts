@@ -1,4 +1,4 @@
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { sitemapNames, sitemapXml } from "@/lib/site/sitemaps";
 
 export const dynamic = "force-static";

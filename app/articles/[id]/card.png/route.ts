@@ -1,4 +1,4 @@
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { decodePathSegment } from "@/lib/site/urls";
 import { headlineCardPng } from "@/lib/share/headline-cards";
 

@@ -1,4 +1,4 @@
-import { getIndex } from "@/lib/content/store";
+import { getIndex } from "@/lib/content/content-store";
 import { legacyPostPath } from "@/lib/site/legacy-urls";
 
 type Params = { legacy: string; year: string; month: string; day: string; file: string };

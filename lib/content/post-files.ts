@@ -162,6 +162,17 @@ export function readRegularFile(file: string, maxBytes: number): ReadResult {
   }
 }
 
+/**
+ * The post at `relativePath` in the content folder (as the index names it),
+ * read as the index read it: a regular file within `maxBytes`. Every later
+ * reader (article bodies, search records, `npm run check`, the exporter's
+ * fingerprints) goes through here, because the file may have been swapped
+ * for a FIFO, a link or a huge file since the folder was listed.
+ */
+export function readPostAt(contentDir: string, relativePath: string, maxBytes: number): ReadResult {
+  return readRegularFile(path.join(/*turbopackIgnore: true*/ contentDir, relativePath), maxBytes);
+}
+
 /** A listed post file with its bytes, or the problem that kept it unread. */
 export function readPostFile(entry: PostFileEntry, maxBytes: number): { ok: true; file: SourceFile } | { ok: false; problem: ContentProblem } {
   const read = readRegularFile(entry.path, maxBytes);

@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, symlinkSync, truncateSync, writeFileSync } from "
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent, formatCheckReport } from "@/lib/content/check";
-import { formatBytes, readCategoryTitles, readRegularFile, scanPostFiles, tooLargeReason } from "@/lib/content/load";
+import { formatBytes, readCategoryTitles, readRegularFile, scanPostFiles, tooLargeReason } from "@/lib/content/post-files";
 import { formatProblem, loadContent } from "@/lib/content/load-content";
 import { HAS_MKFIFO, mkfifo, post, tempContentDir } from "../helpers/fixtures";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
-import { getContent } from "@/lib/content/store";
+import { getContent } from "@/lib/content/content-store";
 import { post, tempContentDir } from "../helpers/fixtures";
 
-describe("lib/content/store", () => {
+describe("lib/content/content-store", () => {
   it("loads a content folder once per process and serves the same index after", () => {
     const dir = tempContentDir({ "_posts/2021-12-08-a.md": post({ title: "A", date: "2021-12-08" }) });
     const first = getContent(dir);

@@ -5,14 +5,13 @@
  * once in one process (one copy per bundle layer).
  */
 import { createHash } from "node:crypto";
-import path from "node:path";
 import { contentCacheDir, contentDir, maxPostBytes, maxPostDepth, showsDrafts } from "../site/config";
 import { cacheFileFor, parserFingerprint, readParseCache, writeParseCache } from "./disk-cache";
 import { hiddenKind } from "./content-index";
-import { readRegularFile } from "./load";
+import { readPostAt } from "./post-files";
 import { formatProblem, loadContent, type LoadedContent, type ParseCache } from "./load-content";
 import { renderPostBody } from "./parse";
-import type { PostFileEntry } from "./load";
+import type { PostFileEntry } from "./post-files";
 import type { Article, ParseResult } from "./types";
 
 const KEY = Symbol.for("finews-portal.content");
@@ -156,7 +155,7 @@ export async function getArticleBody(article: Pick<Article, "file">, dir: string
 /** The body HTML of the post at `file` (relative to `dir`), rendered here and now. */
 export function renderArticleFile(dir: string, file: string): string | undefined {
   // Read as the index read it: a regular file within the size limit (it may have been swapped since).
-  const read = readRegularFile(path.join(/*turbopackIgnore: true*/ dir, file), maxPostBytes());
+  const read = readPostAt(dir, file, maxPostBytes());
   if (!read.ok) {
     console.error(`content: ${formatProblem({ file, severity: "error", reason: `its page cannot be shown: ${read.reason}` })}`);
     return undefined;
