@@ -8,14 +8,12 @@
 import { formatShanghai, parseFileNameDate, parsePublishedAt, readPublishedAt } from "../time";
 import { articleIdFor, fileBaseName } from "./article-id";
 import { UNCATEGORIZED, categorySlugFrom, mediaNameFromTag, scalarText, tagsFrom } from "./categories";
-import { decodePostBytes } from "./decode";
 import { flattenedBodyHtml } from "./flatten";
-import { splitFrontMatter } from "./front-matter";
 import { jekyllPostUrl } from "./jekyll-permalink";
 import { firstBodyImage } from "./body-image";
-import { extractLede, stripLegacyTrailer } from "./legacy-trailer";
 import { contentLimits } from "./limits";
 import { flattenReason, measureNesting } from "./nesting";
+import { postParts } from "./post-parts";
 import { findSourceCredit, markupToPlainText } from "./plain-text";
 import { formatProblem } from "./problems";
 import { renderBody } from "./render";
@@ -47,12 +45,10 @@ function parsePostUnguarded(file: SourceFile, limits: Pick<ContentLimits, "maxPo
   const warn = (reason: string, line?: number) =>
     problems.push({ file: file.relativePath, line, severity: "warning", reason });
 
-  const decoded = decodePostBytes(file.bytes);
-  if (!decoded.ok) return fail(decoded.reason);
-  const split = splitFrontMatter(decoded.text);
-  if (!split.ok) return fail(split.reason, split.line);
-  const { data } = split;
-  const fieldLine = (field: string) => findFieldLine(decoded.text, field);
+  const parts = postParts(file.bytes);
+  if (!parts.ok) return fail(parts.reason, parts.line);
+  const { data, body, lede, sourceUrl, text } = parts;
+  const fieldLine = (field: string) => findFieldLine(text, field);
 
   const rawTitle = scalarText(data.title).replace(/\s+/g, " ").trim();
   // Jekyll's drafts have no date in their name: their date is the front matter's, else the file's time.
@@ -62,7 +58,6 @@ function parsePostUnguarded(file: SourceFile, limits: Pick<ContentLimits, "maxPo
     return fail("has neither a title nor a date");
   }
 
-  const { body, lede, sourceUrl } = bodyParts(split.body);
   const bodyText = markupToPlainText(body);
   const summary = lede ? markupToPlainText(lede) : firstSentences(bodyText);
 
@@ -89,7 +84,7 @@ function parsePostUnguarded(file: SourceFile, limits: Pick<ContentLimits, "maxPo
   const flat = flattenReason(measureNesting(body), limits.maxPostDepth);
   if (flat) warn(flat);
   const image = firstBodyImage(body);
-  const jekyllUrl = draft ? undefined : jekyllPostUrl({ relativePath: file.relativePath, data, text: decoded.text });
+  const jekyllUrl = draft ? undefined : jekyllPostUrl({ relativePath: file.relativePath, data, text });
 
   return {
     ok: true,
@@ -120,13 +115,6 @@ function isUnpublished(value: unknown): boolean {
   return scalarText(value).trim().toLowerCase() === "false";
 }
 
-/** The body as readers see it: without the legacy trailer and the `> ` lede, which become structure. */
-function bodyParts(markdown: string) {
-  const trailer = stripLegacyTrailer(markdown);
-  const { body, lede } = extractLede(trailer.body);
-  return { body, lede, sourceUrl: trailer.sourceUrl };
-}
-
 /** A body as its page shows it (`ok`), or why there is none; with what went wrong on the way. */
 export type BodyRender = { ok: true; html: string; problems: ContentProblem[] } | { ok: false; problems: ContentProblem[] };
 
@@ -141,11 +129,9 @@ export function renderPostBodyResult(file: Pick<SourceFile, "bytes" | "relativeP
   const problem = (severity: ContentProblem["severity"], reason: string, line?: number): ContentProblem => ({ file: file.relativePath, line, severity, reason });
   let body: string;
   try {
-    const decoded = decodePostBytes(file.bytes);
-    if (!decoded.ok) return { ok: false, problems: [problem("error", decoded.reason)] };
-    const split = splitFrontMatter(decoded.text);
-    if (!split.ok) return { ok: false, problems: [problem("error", split.reason, split.line)] };
-    body = bodyParts(split.body).body;
+    const parts = postParts(file.bytes);
+    if (!parts.ok) return { ok: false, problems: [problem("error", parts.reason, parts.line)] };
+    body = parts.body;
   } catch (error) {
     return { ok: false, problems: [problem("error", `could not be read: ${describeError(error)}`)] };
   }

@@ -2,19 +2,17 @@
  * Published articles → `SearchRecord`s, the only input of any search index.
  *
  * The content index holds everything but the body (it is built without
- * rendering), so the body is read again here, once per article, and cut the
- * way `parsePost` cuts it: front matter off, the legacy `<url>` trailer off,
- * the `> ` lede off (it is the summary already), then `markupToPlainText`.
+ * rendering), so the body is read again here, once per article, and cut by
+ * the same `postParts` as the index's (no trailer, no lede: the lede is the
+ * summary already), then `markupToPlainText`.
  * That is the cheap stripper the index uses for summaries: microseconds a
  * post, against milliseconds for the render pipeline, and search only needs
  * the words.
  */
 import type { ContentIndex } from "../content/content-index";
-import { decodePostBytes } from "../content/decode";
-import { splitFrontMatter } from "../content/front-matter";
-import { extractLede, stripLegacyTrailer } from "../content/legacy-trailer";
 import { readPostAt } from "../content/post-files";
 import { markupToPlainText } from "../content/plain-text";
+import { postParts } from "../content/post-parts";
 import type { Article } from "../content/types";
 import { maxPostBytes } from "../site/config";
 import { articlePath } from "../site/urls";
@@ -39,13 +37,8 @@ export function searchRecordFor(article: Article, bodyText: string): SearchRecor
  * trailer, no lede). Undefined when the file no longer decodes or splits.
  */
 export function postBodyText(bytes: Uint8Array): string | undefined {
-  const decoded = decodePostBytes(bytes);
-  if (!decoded.ok) return undefined;
-  const split = splitFrontMatter(decoded.text);
-  if (!split.ok) return undefined;
-  // The same two cuts as parse.ts's bodyParts, in the same order.
-  const { body } = extractLede(stripLegacyTrailer(split.body).body);
-  return markupToPlainText(body);
+  const parts = postParts(bytes);
+  return parts.ok ? markupToPlainText(parts.body) : undefined;
 }
 
 export interface SearchRecordsResult {
