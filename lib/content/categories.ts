@@ -19,8 +19,11 @@ export function shortHash(value: string): string {
   return createHash("sha256").update(value).digest("hex").slice(0, 8);
 }
 
-/** The URL segment for a category slug. Injective, URL-safe, no `/` or `.`. */
-export function categoryKey(slug: string): string {
+/**
+ * The URL segment for a category slug or a tag (`/category/<key>/`,
+ * `/tags/<key>/`). Injective, URL-safe, no `/` or `.`.
+ */
+export function urlKey(slug: string): string {
   if (CLEAN_KEY.test(slug) && !HASH_SUFFIX.test(slug)) return slug;
   const readable = slug
     .normalize("NFKC")

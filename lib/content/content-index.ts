@@ -3,7 +3,7 @@
  * category, by tag. Built once per process in linear passes (plus one sort).
  */
 import { fileBaseName, renamedSuffix } from "./article-id";
-import { categoryKey } from "./categories";
+import { urlKey } from "./categories";
 import { shortHash } from "./categories";
 import type { Article, CategoryRef, ContentProblem, HiddenKind, ParsedPost } from "./types";
 
@@ -83,7 +83,7 @@ export function buildIndex(allPosts: ParsedPost[], categoryTitles: Map<string, s
   for (const { categorySlug, draft: _draft, unpublished: _unpublished, ...post } of posts) {
     let category = refs.get(categorySlug);
     if (!category) {
-      category = { slug: categorySlug, key: categoryKey(categorySlug), name: names.get(categorySlug) ?? categorySlug };
+      category = { slug: categorySlug, key: urlKey(categorySlug), name: names.get(categorySlug) ?? categorySlug };
       refs.set(categorySlug, category);
     }
     const taken = byId.get(post.id);
@@ -112,7 +112,7 @@ export function buildIndex(allPosts: ParsedPost[], categoryTitles: Map<string, s
     }
   }
   const tagsByKey = new Map<string, { tag: string; articles: Article[] }>();
-  for (const [tag, list] of byTag) tagsByKey.set(categoryKey(tag), { tag, articles: list });
+  for (const [tag, list] of byTag) tagsByKey.set(urlKey(tag), { tag, articles: list });
   const positions = new Map<string, number>();
   for (const entry of byCategory.values()) entry.articles.forEach((a, i) => positions.set(a.id, i));
   const categories = [...byCategory.values()].sort(

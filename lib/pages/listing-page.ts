@@ -5,7 +5,7 @@
  */
 import { paginate, type ContentIndex } from "../content/content-index";
 import type { Article, CategoryRef } from "../content/types";
-import { CATEGORY_PAGE_SIZE } from "../site/config";
+import { LISTING_PAGE_SIZE } from "../site/config";
 import { feedAlternates } from "../site/feeds";
 import { toListItem, type ListItem } from "../site/list-items";
 import { previewMetadata } from "../site/open-graph";
@@ -75,10 +75,10 @@ export function tagListingPage(index: Index, key: string, page: number): Listing
 }
 
 /** Pages in a listing of `count` articles. */
-export const listingPageCount = (count: number) => Math.max(1, Math.ceil(count / CATEGORY_PAGE_SIZE));
+export const listingPageCount = (count: number) => Math.max(1, Math.ceil(count / LISTING_PAGE_SIZE));
 
 function pageOf(articles: Article[], page: number) {
   if (!Number.isInteger(page) || page < 1) return undefined;
-  const slice = paginate(articles, page, CATEGORY_PAGE_SIZE);
+  const slice = paginate(articles, page, LISTING_PAGE_SIZE);
   return page > slice.pageCount ? undefined : slice;
 }

@@ -25,8 +25,8 @@ export const SITE_NAME = "财经新闻聚合";
 export const SITE_LOGO = { path: "/icon-512.png", width: 512, height: 512 } as const;
 export const SITE_DESCRIPTION = "来自数千家媒体的中文财经新闻，按来源整理，随时更新。";
 
-/** Articles on one category page. */
-export const CATEGORY_PAGE_SIZE = 30;
+/** Articles on one page of a listing (a category or a tag). */
+export const LISTING_PAGE_SIZE = 30;
 /** Headlines in the home page's "latest" column. */
 export const HOME_LATEST_COUNT = 30;
 /** Busiest sources shown on the home page, and headlines per source. */

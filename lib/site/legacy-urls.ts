@@ -16,7 +16,7 @@
  * (lib/export/legacy-redirects.ts). Each function returns the new path, or
  * undefined when nothing matches (a 404).
  */
-import { categoryKey } from "../content/categories";
+import { urlKey } from "../content/categories";
 import type { ContentIndex } from "../content/content-index";
 import { jekyllPageUrl } from "../content/jekyll-permalink";
 import type { Article, CategoryRef } from "../content/types";
@@ -112,6 +112,6 @@ export function legacyCategoryPath(index: Index, segment: string): string | unde
   const t = tables(index);
   const found = /\.html?$/i.test(name) ? t.categoryPages.get(`category/${name}`) : t.folders.get(name);
   if (found) return categoryPath(found);
-  const entry = index.byCategory.get(categoryKey(name.replace(/\.html?$/i, "")));
+  const entry = index.byCategory.get(urlKey(name.replace(/\.html?$/i, "")));
   return entry ? categoryPath(entry.category) : undefined;
 }

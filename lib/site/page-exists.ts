@@ -15,7 +15,7 @@
  * (Next.js decides: static files, the home page, search, redirects).
  */
 import type { ContentIndex } from "../content/content-index";
-import { CATEGORY_PAGE_SIZE } from "./config";
+import { LISTING_PAGE_SIZE } from "./config";
 import { legacyCategoryPath, legacyPostPath } from "./legacy-urls";
 import { sitemapNames } from "./sitemaps";
 import { pageNumberFromSegment } from "./urls";
@@ -28,7 +28,7 @@ const FEED_FILES = new Set(["feed.xml", "rss.xml", "feed.json"]);
 /** A listing of `count` articles has page `n` (a `/page/<n>` segment: 2 or more). */
 function hasLaterPage(count: number | undefined, segment: string): boolean {
   const n = pageNumberFromSegment(segment);
-  return count !== undefined && Number.isInteger(n) && n <= Math.ceil(count / CATEGORY_PAGE_SIZE);
+  return count !== undefined && Number.isInteger(n) && n <= Math.ceil(count / LISTING_PAGE_SIZE);
 }
 
 /**

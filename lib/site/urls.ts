@@ -3,7 +3,7 @@
  * assembles a path by hand. Segments come from `Article.id` and
  * `CategoryRef.key`, which are URL-safe by construction.
  */
-import { categoryKey } from "../content/categories";
+import { urlKey } from "../content/categories";
 import { basePath } from "./base-path.cjs";
 import { siteUrl } from "./config";
 
@@ -53,7 +53,7 @@ export const sourcesPath = () => sitePath("/sources/");
 
 /** A tag's articles; the key is made like a category's (clean, or readable part + hash). */
 export function tagPath(tag: string, page = 1): string {
-  const key = categoryKey(tag);
+  const key = urlKey(tag);
   return listingPagePath(sitePath(`/tags/${key}/`), page);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   UNCATEGORIZED,
-  categoryKey,
+  urlKey,
   categorySlugFrom,
   mediaNameFromTag,
   scalarText,
@@ -117,7 +117,7 @@ describe("lib/content/categories", () => {
     });
   });
 
-  describe("categoryKey", () => {
+  describe("urlKey", () => {
     const tricky = [
       "anxinguojizhengquan(xianggang)",
       "21shijijingjibaodao 21caijingAPP",
@@ -142,12 +142,12 @@ describe("lib/content/categories", () => {
 
     it("maps clean slugs to themselves", () => {
       for (const slug of ["emnews", "sitenews", "zhongguofazhanwang", "wind", "a-b_c1", "21shijijingjibaodao"]) {
-        expect(categoryKey(slug)).toBe(slug);
+        expect(urlKey(slug)).toBe(slug);
       }
     });
 
     it.each(tricky.map((s) => [JSON.stringify(s), s]))("gives a URL-safe key for %s", (_shown, slug) => {
-      const key = categoryKey(slug);
+      const key = urlKey(slug);
       expect(key).toMatch(URL_SAFE_KEY);
       expect(key).not.toContain(".");
       expect(key).not.toContain("/");
@@ -155,28 +155,28 @@ describe("lib/content/categories", () => {
     });
 
     it("keeps a readable part of a messy slug", () => {
-      expect(categoryKey("anxinguojizhengquan(xianggang)")).toMatch(/^anxinguojizhengquan-xianggang-[0-9a-f]{8}$/);
-      expect(categoryKey("21shijijingjibaodao 21caijingAPP")).toMatch(/^21shijijingjibaodao-21caijingapp-[0-9a-f]{8}$/);
+      expect(urlKey("anxinguojizhengquan(xianggang)")).toMatch(/^anxinguojizhengquan-xianggang-[0-9a-f]{8}$/);
+      expect(urlKey("21shijijingjibaodao 21caijingAPP")).toMatch(/^21shijijingjibaodao-21caijingapp-[0-9a-f]{8}$/);
     });
 
     it("is deterministic", () => {
-      for (const slug of tricky) expect(categoryKey(slug)).toBe(categoryKey(slug));
-      expect(categoryKey("Wind")).toBe(`wind-${shortHash("Wind")}`);
+      for (const slug of tricky) expect(urlKey(slug)).toBe(urlKey(slug));
+      expect(urlKey("Wind")).toBe(`wind-${shortHash("Wind")}`);
     });
 
     it("keeps `Wind` and `wind` apart", () => {
-      expect(categoryKey("wind")).toBe("wind");
-      expect(categoryKey("Wind")).not.toBe(categoryKey("wind"));
+      expect(urlKey("wind")).toBe("wind");
+      expect(urlKey("Wind")).not.toBe(urlKey("wind"));
     });
 
     it("cannot be forged by a clean-looking slug that ends like a hashed key", () => {
-      const hashedKeyOfWind = categoryKey("Wind");
-      expect(categoryKey(hashedKeyOfWind)).not.toBe(hashedKeyOfWind);
+      const hashedKeyOfWind = urlKey("Wind");
+      expect(urlKey(hashedKeyOfWind)).not.toBe(hashedKeyOfWind);
     });
 
     it("keeps slugs that differ only in punctuation, case or spacing apart", () => {
       const lookAlikes = ["a b", "a-b", "a_b", "a(b)", "A-B", "a  b", "a.b", "a/b", "a-b-", "-a-b", "ａ-ｂ"];
-      const keys = new Set(lookAlikes.map(categoryKey));
+      const keys = new Set(lookAlikes.map(urlKey));
       expect(keys.size).toBe(lookAlikes.length);
     });
 
@@ -184,7 +184,7 @@ describe("lib/content/categories", () => {
       const slugs = randomSlugs(20_000, 20211208);
       const keys = new Map<string, string>();
       for (const slug of slugs) {
-        const key = categoryKey(slug);
+        const key = urlKey(slug);
         expect(key).toMatch(URL_SAFE_KEY);
         const clash = keys.get(key);
         if (clash !== undefined) expect.fail(`${JSON.stringify(slug)} and ${JSON.stringify(clash)} share key ${key}`);

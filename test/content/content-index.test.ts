@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoryKey } from "@/lib/content/categories";
+import { urlKey } from "@/lib/content/categories";
 import { buildIndex, compareNewestFirst, paginate } from "@/lib/content/content-index";
 import type { ParsedPost } from "@/lib/content/types";
 
@@ -50,8 +50,8 @@ describe("lib/content/content-index", () => {
       parsedPost("w2", { categorySlug: "Wind", tags: ["万得新闻"], publishedAt: T0 + 1 }),
       parsedPost("l1", { categorySlug: "wind", tags: ["小写新闻"] }),
     ]);
-    const upper = index.byCategory.get(categoryKey("Wind"));
-    expect(upper?.category).toEqual({ slug: "Wind", key: categoryKey("Wind"), name: "万得新闻" });
+    const upper = index.byCategory.get(urlKey("Wind"));
+    expect(upper?.category).toEqual({ slug: "Wind", key: urlKey("Wind"), name: "万得新闻" });
     expect(upper?.articles.map((a) => a.id)).toEqual(["w2", "w1"]);
     expect(index.byCategory.get("wind")?.articles.map((a) => a.id)).toEqual(["l1"]);
     expect(index.byCategory.has("Wind")).toBe(false);

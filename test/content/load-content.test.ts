@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LoadedContent } from "@/lib/content/load-content";
-import { categoryKey } from "@/lib/content/categories";
-import { formatProblem, formatSummary, loadContent } from "@/lib/content/load-content";
+import { urlKey } from "@/lib/content/categories";
+import { loadContent } from "@/lib/content/load-content";
+import { formatProblem, formatSummary } from "@/lib/content/problems";
 import { toIsoShanghai } from "@/lib/time";
 import { FIXED_MTIME, REPO_CONTENT_DIR, fixtureBytes, post, tempContentDir } from "../helpers/fixtures";
 
@@ -208,9 +209,9 @@ describe("lib/content/load-content", () => {
       });
       const { byCategory } = loadContent(dir).index;
       expect(byCategory.get("emnews")?.category.name).toBe("东财滚动新闻");
-      expect(byCategory.get(categoryKey("21shijijingjibaodao 21caijingAPP"))?.category).toEqual({
+      expect(byCategory.get(urlKey("21shijijingjibaodao 21caijingAPP"))?.category).toEqual({
         slug: "21shijijingjibaodao 21caijingAPP",
-        key: categoryKey("21shijijingjibaodao 21caijingAPP"),
+        key: urlKey("21shijijingjibaodao 21caijingAPP"),
         name: "21世纪经济报道",
       });
       expect(byCategory.get("untitled")?.category.name).toBe("untitled");
@@ -226,7 +227,7 @@ describe("lib/content/load-content", () => {
       expect(byCategory.size).toBe(3);
       for (const key of byCategory.keys()) expect(key).toMatch(/^[a-z0-9_-]+$/);
       expect(byCategory.get("wind")?.category.name).toBe("风新闻");
-      expect(byCategory.get(categoryKey("Wind"))?.category.name).toBe("万得新闻");
+      expect(byCategory.get(urlKey("Wind"))?.category.name).toBe("万得新闻");
     });
 
     it("loads an empty index from a folder without _posts", () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { categoryKey } from "@/lib/content/categories";
+import { urlKey } from "@/lib/content/categories";
 import { parsePost, renderPostBody } from "@/lib/content/parse";
 import type { ContentProblem, ParsedPost, ParseResult, SourceFile } from "@/lib/content/types";
 import { toIsoShanghai } from "@/lib/time";
@@ -63,7 +63,7 @@ describe("lib/content/parse", () => {
       expect(post.bodyHtml).not.toMatch(/&lt;https?:/);
       expect(post.source.name).not.toBe("");
       expect(post.tags.length).toBeGreaterThan(0);
-      expect(categoryKey(post.categorySlug)).toMatch(/^[a-z0-9_-]+$/);
+      expect(urlKey(post.categorySlug)).toMatch(/^[a-z0-9_-]+$/);
     });
   });
 
@@ -323,7 +323,7 @@ describe("lib/content/parse", () => {
     it("keeps a `../../etc` slug as data (its URL key is safe), and strips control characters", () => {
       const traversal = parsedWithBody(fixtureSource("posts/category-path-traversal.md")).post.categorySlug;
       expect(traversal).toBe("../../etc");
-      expect(categoryKey(traversal)).toMatch(/^etc-[0-9a-f]{8}$/);
+      expect(urlKey(traversal)).toMatch(/^etc-[0-9a-f]{8}$/);
       expect(parsedWithBody(fixtureSource("posts/category-control-characters.md")).post.categorySlug).toBe("emnews");
     });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { categoryKey } from "@/lib/content/categories";
+import { urlKey } from "@/lib/content/categories";
 import { buildIndex } from "@/lib/content/content-index";
 import { parsePost } from "@/lib/content/parse";
 import type { ParsedPost } from "@/lib/content/types";
@@ -54,11 +54,11 @@ describe("lib/site/legacy-urls: the URLs Jekyll really wrote (each post's jekyll
   });
 
   it("finds a category by its downcased folder, with or without the trailing slash", () => {
-    const wind = categoryPath(index.byCategory.get(categoryKey("Wind"))!.category);
+    const wind = categoryPath(index.byCategory.get(urlKey("Wind"))!.category);
     expect(legacyPath(index, "/wind/")).toBe(wind);
     expect(legacyPath(index, "/wind")).toBe(wind);
     expect(legacyCategoryPath(index, "wind")).toBe(wind);
-    expect(legacyPath(index, "/21shijijingjibaodao/21caijingapp/")).toBe(categoryPath(index.byCategory.get(categoryKey("21shijijingjibaodao 21caijingAPP"))!.category));
+    expect(legacyPath(index, "/21shijijingjibaodao/21caijingapp/")).toBe(categoryPath(index.byCategory.get(urlKey("21shijijingjibaodao 21caijingAPP"))!.category));
     expect(legacyPath(index, "/category/21shijijingjibaodao%2021caijingAPP.html")).toBe(legacyPath(index, "/21shijijingjibaodao/21caijingapp/"));
     expect(legacyPath(index, "/nope/")).toBeUndefined();
     expect(legacyPath(index, "/%E0%A4%A/")).toBeUndefined();

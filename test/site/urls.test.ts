@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { categoryKey } from "@/lib/content/categories";
+import { urlKey } from "@/lib/content/categories";
 import { absoluteUrl, articlePath, categoryPath, homePath } from "@/lib/site/urls";
 
 describe("lib/site/urls", () => {
@@ -28,7 +28,7 @@ describe("lib/site/urls", () => {
   });
 
   it("categoryPath of a messy slug's key is a single clean segment", () => {
-    const path = categoryPath({ key: categoryKey("../../anxinguojizhengquan(xianggang)") }, 3);
+    const path = categoryPath({ key: urlKey("../../anxinguojizhengquan(xianggang)") }, 3);
     expect(path).toMatch(/^\/category\/[a-z0-9_-]+\/page\/3\/$/);
   });
 
