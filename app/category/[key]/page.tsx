@@ -1,9 +1,9 @@
 import { listingRoute } from "@/app/listing-route";
-import { categoryStaticParams } from "./category-feed";
+import { busiestCategoryParams } from "./static-params";
 
 const route = listingRoute("category");
 
 /** The busiest sources; the rest render on first request. */
-export const generateStaticParams = categoryStaticParams;
+export const generateStaticParams = busiestCategoryParams;
 export const generateMetadata = route.generateMetadata;
 export default route.Page;
