@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "
 import path from "node:path";
 import { articleIdFor } from "../lib/content/article-id";
 import { publishedFileName, withPublishDate } from "../lib/content/drafts";
-import { formatProblem } from "../lib/content/load-content";
+import { formatProblem } from "../lib/content/problems";
 import { parsePost } from "../lib/content/parse";
 import { articlePath } from "../lib/site/urls";
 

@@ -4,7 +4,8 @@
  * warnings (capped: `npm run check` lists them all), and the counts.
  */
 import { withDisplayPaths } from "../lib/content/check";
-import { formatProblem, formatSummary, type LoadedContent } from "../lib/content/load-content";
+import type { LoadedContent } from "../lib/content/load-content";
+import { formatProblem, formatSummary } from "../lib/content/problems";
 
 const WARNINGS_SHOWN = 20;
 

@@ -6,7 +6,8 @@
 import path from "node:path";
 import { contentLimits } from "./limits";
 import { readPostAt } from "./post-files";
-import { formatProblem, formatSummary, loadContent } from "./load-content";
+import { loadContent } from "./load-content";
+import { formatProblem, formatSummary } from "./problems";
 import { renderPostBodyResult } from "./parse";
 import type { ContentLimits, ContentProblem } from "./types";
 

@@ -9,7 +9,8 @@ import { contentCacheDir, contentDir, maxPostBytes, maxPostDepth, showsDrafts } 
 import { cacheFileFor, parserFingerprint, readParseCache, writeParseCache } from "./disk-cache";
 import { hiddenKind } from "./content-index";
 import { readPostAt } from "./post-files";
-import { formatProblem, loadContent, type LoadedContent, type ParseCache } from "./load-content";
+import { loadContent, type LoadedContent, type ParseCache } from "./load-content";
+import { formatProblem } from "./problems";
 import { renderPostBody } from "./parse";
 import type { PostFileEntry } from "./post-files";
 import type { Article, ParseResult } from "./types";

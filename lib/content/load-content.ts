@@ -105,14 +105,6 @@ export function readAndParsePost(entry: PostFileEntry, limits: ContentLimits): {
   return { read: true, result: parsePost(read.file, limits) };
 }
 
-export { formatProblem } from "./problems";
-
-export function formatSummary(content: Pick<LoadedContent, "published" | "skipped" | "problems"> & { notPublic?: number }): string {
-  const warnings = content.problems.filter((p) => p.severity === "warning").length;
-  const notPublic = content.notPublic ? `, ${content.notPublic} not public (drafts, unpublished or scheduled)` : "";
-  return `${content.published} posts published, ${content.skipped} skipped, ${warnings} warnings${notPublic}`;
-}
-
 /** The errors of the file that would be at article `id`, had it been readable (for the dev preview). */
 export function problemsForArticleId(content: Pick<LoadedContent, "problems">, id: string): ContentProblem[] {
   return content.problems.filter((p) => p.severity === "error" && articleIdFor(p.file) === id);

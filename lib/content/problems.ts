@@ -1,6 +1,6 @@
 /**
- * One content problem → one line of text, for terminals, build logs and
- * server logs: `_posts/x.md:3: error: reason`.
+ * Content problems as text, for terminals, build logs and server logs: one
+ * line per problem (`_posts/x.md:3: error: reason`) and one summary line.
  */
 import type { ContentProblem } from "./types";
 
@@ -30,4 +30,11 @@ export function formatProblem(problem: ContentProblem): string {
   const file = escapeControlCharacters(problem.file);
   const where = problem.line ? `${file}:${problem.line}` : file;
   return `${where}: ${problem.severity}: ${escapeControlCharacters(problem.reason)}`;
+}
+
+/** `55 posts published, 0 skipped, 5 warnings`: what a load or a check came to, in one line. */
+export function formatSummary(content: { published: number; skipped: number; problems: ContentProblem[]; notPublic?: number }): string {
+  const warnings = content.problems.filter((p) => p.severity === "warning").length;
+  const notPublic = content.notPublic ? `, ${content.notPublic} not public (drafts, unpublished or scheduled)` : "";
+  return `${content.published} posts published, ${content.skipped} skipped, ${warnings} warnings${notPublic}`;
 }

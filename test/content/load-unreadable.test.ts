@@ -5,7 +5,8 @@
  * when they do not).
  */
 import { describe, expect, it, vi } from "vitest";
-import { formatProblem, loadContent } from "@/lib/content/load-content";
+import { loadContent } from "@/lib/content/load-content";
+import { formatProblem } from "@/lib/content/problems";
 import { post, tempContentDir } from "../helpers/fixtures";
 
 vi.mock("node:fs", async (importOriginal) => {

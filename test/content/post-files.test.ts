@@ -8,7 +8,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkContent, formatCheckReport } from "@/lib/content/check";
 import { formatBytes, readCategoryTitles, readRegularFile, scanPostFiles, tooLargeReason } from "@/lib/content/post-files";
-import { formatProblem, loadContent } from "@/lib/content/load-content";
+import { loadContent } from "@/lib/content/load-content";
+import { formatProblem } from "@/lib/content/problems";
 import { HAS_MKFIFO, mkfifo, post, tempContentDir } from "../helpers/fixtures";
 
 const MiB = 1024 * 1024;

@@ -1,7 +1,7 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { getIndex, refreshContent } from "@/lib/content/content-store";
-import { formatSummary } from "@/lib/content/load-content";
+import { formatSummary } from "@/lib/content/problems";
 import { articleIdFor } from "@/lib/content/article-id";
 import { revalidateTokens } from "@/lib/site/revalidate-token";
 import { FEED_FORMATS, feedPath } from "@/lib/site/feeds";

@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/ArticleView";
 import { ContentProblems } from "@/components/ContentProblems";
-import { formatProblem, problemsForArticleId } from "@/lib/content/load-content";
+import { problemsForArticleId } from "@/lib/content/load-content";
+import { formatProblem } from "@/lib/content/problems";
 import { getArticleBody, getContent, getIndex } from "@/lib/content/content-store";
 import { articleMetadata, articlePageData } from "@/lib/pages/article-page";
 import { prerenderArticleCount, showsDrafts } from "@/lib/site/config";
+import { decodePathSegment } from "@/lib/site/urls";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -15,7 +17,7 @@ export function generateStaticParams() {
 }
 
 async function articleId(props: Props) {
-  return decodeURIComponent((await props.params).id);
+  return decodePathSegment((await props.params).id);
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
