@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findSourceCredit, markupToPlainText } from "@/lib/content/plain-text";
 import { renderBody } from "@/lib/content/render";
 import { fixtureBody } from "../helpers/fixtures";
+import { readerText } from "../helpers/reader-text";
 import { LINEAR_RATIO_BOUND, describeGrowth, growth } from "../helpers/timing";
 
 describe("lib/content/plain-text", () => {
@@ -25,7 +26,7 @@ describe("lib/content/plain-text", () => {
   it("agrees with the full render's text on the real rich post", () => {
     const body = fixtureBody("corpus/-202205262391921712.md");
     const cheap = markupToPlainText(body).replace(/\s+/g, "");
-    const full = renderBody(body).text.replace(/\s+/g, "");
+    const full = readerText(renderBody(body).html).replace(/\s+/g, "");
     // The credit paragraph leaves the rendered body; everything else matches character for character.
     expect(cheap.replace(/（文章来源：上海证券报）/, "")).toContain(full.slice(0, 200));
     expect(cheap.length).toBeGreaterThan(full.length * 0.95);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { extractLede, stripLegacyTrailer } from "@/lib/content/legacy-trailer";
 import { renderBody } from "@/lib/content/render";
 import { fixtureBody } from "../helpers/fixtures";
+import { readerText } from "../helpers/reader-text";
 import { LINEAR_RATIO_BOUND, describeGrowth, growth } from "../helpers/timing";
 
 const html = (markdown: string) => renderBody(markdown).html;
@@ -67,7 +68,7 @@ describe("lib/content/render", () => {
     it("drops <script> with its content", () => {
       const out = renderBody('前<script>alert("x")</script>后');
       expect(out.html).toBe("<p>前后</p>");
-      expect(out.text).not.toContain("alert");
+      expect(readerText(out.html)).not.toContain("alert");
     });
 
     it("drops on* event handler attributes", () => {
@@ -115,13 +116,13 @@ describe("lib/content/render", () => {
       const out = renderBody(
         '<style>.x{color:red}</style><noscript>开启脚本</noscript><iframe src="http://evil.example/">不支持框架<b>x</b></iframe><p>正文</p>',
       );
-      expect(out.text).toBe("正文");
+      expect(readerText(out.html)).toBe("正文");
       expect(out.html).toBe("<p>正文</p>");
     });
 
     it("keeps the readable text of unknown wrappers (<center>, <div>, <font>)", () => {
       const out = renderBody('<center><font color="red">居中</font></center><div>块</div>');
-      expect(out.text).toBe("居中块");
+      expect(readerText(out.html)).toBe("居中块");
       expect(out.html).not.toMatch(/<(?:center|div|font)/);
     });
 
@@ -150,13 +151,13 @@ describe("lib/content/render", () => {
     ])("removes %s with its content", (input) => {
       const out = renderBody(`${input}<p>可见</p>`);
       expect(out.html).not.toContain("秘密");
-      expect(out.text).not.toContain("秘密");
-      expect(out.text).toContain("可见");
+      expect(readerText(out.html)).not.toContain("秘密");
+      expect(readerText(out.html)).toContain("可见");
     });
 
     it("keeps elements whose style only looks like hiding", () => {
       const out = renderBody('<p style="display:nonesuch">甲</p><p style="x-display:none">乙</p><p style="display:block">丙</p>');
-      expect(out.text).toBe("甲 乙 丙");
+      expect(readerText(out.html)).toBe("甲 乙 丙");
     });
 
     it("leaves no trace of empty tracking spans", () => {
@@ -227,7 +228,7 @@ describe("lib/content/render", () => {
     it("does not take a picture credit or a bare name in parentheses as the source", () => {
       const out = renderBody("<p>图片来源：霍尼韦尔官网</p><p>（上海证券报）</p>");
       expect(out.sourceCredit).toBeUndefined();
-      expect(out.text).toBe("图片来源：霍尼韦尔官网 （上海证券报）");
+      expect(readerText(out.html)).toBe("图片来源：霍尼韦尔官网 （上海证券报）");
     });
   });
 
@@ -235,13 +236,13 @@ describe("lib/content/render", () => {
     it("keeps a bare `<` as text (`<1%`), escaped in the HTML", () => {
       const body = stripLegacyTrailer(fixtureBody("corpus/2021-12-08-202112082206796814.md")).body;
       const out = renderBody(body);
-      expect(out.text).toContain("精度满足<1%，视场角达到120度以上");
+      expect(readerText(out.html)).toContain("精度满足<1%，视场角达到120度以上");
       expect(out.html).toContain("精度满足&lt;1%，视场角");
       expect(out.html).not.toContain("<1%");
     });
 
     it("gives the reader-visible text with whitespace collapsed", () => {
-      expect(renderBody("甲\n\n  乙   丙\n\n- 丁").text).toBe("甲 乙 丙 丁");
+      expect(readerText(html("甲\n\n  乙   丙\n\n- 丁"))).toBe("甲 乙 丙 丁");
     });
 
     it("is pure: the same input renders the same output", () => {
@@ -269,8 +270,8 @@ describe("lib/content/render", () => {
     it("gives 上海证券报 as the credit and drops the credit paragraph", () => {
       const out = rendered();
       expect(out.sourceCredit).toBe("上海证券报");
-      expect(out.text).not.toContain("文章来源");
-      expect(out.text.endsWith("产品已有少量销售，主要应用于空调领域。")).toBe(true);
+      expect(readerText(out.html)).not.toContain("文章来源");
+      expect(readerText(out.html).endsWith("产品已有少量销售，主要应用于空调领域。")).toBe(true);
     });
 
     it("keeps its images with their size, and its text entities as text", () => {
@@ -279,8 +280,8 @@ describe("lib/content/render", () => {
         "<img src='https://webquoteklinepic.eastmoney.com/GetPic.aspx?nid=106.NIO&#38;imageType=k&#38;token=28dfeb41d35cc81d84b4664d7c23c49f&#38;at=1' alt='K图 NIO_0' width='578' height='276' loading='lazy' decoding='async' referrerpolicy='no-referrer'>",
       );
       expect(out.html.match(/<img /g)).toHaveLength(4);
-      expect(out.text).toContain("《<蒙特利尔议定书>基加利修正案》");
-      expect(out.text).toContain("图片来源：霍尼韦尔官网");
+      expect(readerText(out.html)).toContain("《<蒙特利尔议定书>基加利修正案》");
+      expect(readerText(out.html)).toContain("图片来源：霍尼韦尔官网");
     });
   });
 });
