@@ -12,9 +12,9 @@
  * filter, adds one, so the back button returns to the previous results.
  * Everything shown is set as text (textContent), never as HTML.
  */
-import { createSearchClient, type FreshArticles } from "../lib/search/client";
+import { createSearchClient } from "../lib/search/client";
 import { hasMoreResults, markedRuns, readSearchParams, resultStatus, SEARCH_UNAVAILABLE, sourceOptions } from "../lib/search/params";
-import type { Highlight, SearchHit } from "../lib/search/types";
+import type { FreshArticles, Highlight, SearchHit } from "../lib/search/types";
 import { FRESH_PATH, SEARCH_INDEX_PATH } from "../lib/site/search-urls";
 import { formatListDate, formatShanghai, toIsoShanghai } from "../lib/time";
 

@@ -6,7 +6,6 @@
  * than asking Intl for each of 100,000 posts.
  */
 
-export const SITE_TIME_ZONE = "Asia/Shanghai";
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 
 const DATE_TIME =

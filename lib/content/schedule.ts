@@ -1,6 +1,6 @@
 /**
  * Scheduled posts go live on time under `npm start`: a timer fires at the
- * earliest scheduled date the index knows (`ContentIndex.nextScheduledAt`)
+ * earliest scheduled date the index knows (`ContentIndex.nextScheduled`)
  * and the server rebuilds its index and revalidates its pages then.
  */
 

@@ -9,7 +9,7 @@
  * fetches only the few shards its terms live in.
  */
 import { createHash } from "node:crypto";
-import { compareNewestFirst } from "@/lib/content/content-index";
+import { compareNewestFirst } from "../content/content-index";
 import { ByteWriter } from "./bytes";
 import { encodeDocTable, type DocRow } from "./doc-table";
 import { DOCS_FILE, FORMAT_VERSION, MANIFEST_PATH, fragmentFile, idsFile, inBuild, shardFile, toFragment, type Manifest } from "./layout";

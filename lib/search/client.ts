@@ -28,14 +28,8 @@ import { bm25, idf, termWeights } from "./scoring";
 import { Shard, shardSpan, type Postings } from "./shard";
 import { presentHit } from "./snippet";
 import { normalize } from "./tokenize";
-import type { SearchQuery, SearchRecord, SearchResponse, SearchSort } from "./types";
+import type { FreshArticles, SearchQuery, SearchRecord, SearchResponse, SearchSort } from "./types";
 import { walkInOrder, type Step } from "./walk";
-
-/** What the server knows that the index does not: articles published after the build, ids deleted since. */
-export interface FreshArticles {
-  records: SearchRecord[];
-  removedIds: string[];
-}
 
 export interface SearchClientOptions {
   /** URL folder of the index files (`/search`). */

@@ -11,9 +11,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { LoadedContent } from "../content/load-content";
-import type { FreshArticles } from "./client";
 import { idsFile, inBuild, MANIFEST_PATH, type Manifest } from "./layout";
 import { searchRecords } from "./records";
+import type { FreshArticles } from "./types";
 
 interface IndexedIds {
   ids: Set<string>;

@@ -11,9 +11,10 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getContent } from "../content/content-store";
 import { contentDir, searchIndexDir } from "../site/config";
-import { createSearchClient, type FreshArticles, type SearchClient } from "./client";
+import { createSearchClient, type SearchClient } from "./client";
 import type { Fetch } from "./file-cache";
 import { freshArticles } from "./fresh";
+import type { FreshArticles } from "./types";
 
 /** How long one list of fresh articles is reused: the page cache's second, as the pages. */
 const FRESH_MAX_AGE_MS = 1000;

@@ -61,3 +61,9 @@ export interface SearchResponse {
   exact: boolean;
   hits: SearchHit[];
 }
+
+/** What the server knows that the index does not: articles published after the build, ids deleted since (`/search-index/fresh.json`). */
+export interface FreshArticles {
+  records: SearchRecord[];
+  removedIds: string[];
+}

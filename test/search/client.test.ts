@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildSearchIndex } from "@/lib/search/build";
-import { createSearchClient, type FreshArticles } from "@/lib/search/client";
+import { createSearchClient } from "@/lib/search/client";
+import type { FreshArticles } from "@/lib/search/types";
 import { parseQuery } from "@/lib/search/query";
 import { shardSpan } from "@/lib/search/shard";
 import { normalize } from "@/lib/search/tokenize";
