@@ -3,6 +3,7 @@
  * front matter, and the post a draft becomes. Pure functions; the scripts
  * do the file work.
  */
+import { dump } from "js-yaml";
 import { toFrontMatterDate, toIsoShanghai } from "../time";
 import { fileBaseName } from "./article-id";
 
@@ -10,25 +11,6 @@ export interface NewDraft {
   title: string;
   category: string;
   tags?: string[];
-}
-
-/**
- * A YAML double-quoted scalar that reads back as exactly `value`: quotes,
- * backslashes and every character YAML does not allow raw (controls, DEL,
- * C1, line and paragraph separators, BOM, non-characters, lone surrogates)
- * are escaped.
- */
-export function yamlQuote(value: string): string {
-  let out = '"';
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    const ch = value[i];
-    if (ch === '"' || ch === "\\") out += `\\${ch}`;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length && value.charCodeAt(i + 1) >= 0xdc00 && value.charCodeAt(i + 1) <= 0xdfff) out += ch + value[++i];
-    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c === 0xfffe || c === 0xffff || (c >= 0xd800 && c <= 0xdfff)) out += `\\u${c.toString(16).padStart(4, "0")}`;
-    else out += ch;
-  }
-  return `${out}"`;
 }
 
 /** `et7-20261128163005`: ASCII words of the title (or `draft`) and the Beijing time, unique per second. */
@@ -40,11 +22,12 @@ export function draftFileName(title: string, now: number): string {
 }
 
 export function draftText({ title, category, tags = [] }: NewDraft): string {
-  const lines = ["---", "layout: post", `title: ${yamlQuote(title)}`, `categories: ${yamlQuote(category)}`];
-  if (tags.length === 1) lines.push(`tags: ${yamlQuote(tags[0])}`);
-  else if (tags.length > 1) lines.push("tags:", ...tags.map((t) => `  - ${yamlQuote(t)}`));
-  lines.push("---", "", "在这里写正文。第一句会作为摘要。", "");
-  return lines.join("\n");
+  const data = { layout: "post", title, categories: category, ...(tags.length === 1 ? { tags: tags[0] } : tags.length > 1 ? { tags } : {}) };
+  // Every value double-quoted: YAML then escapes whatever it cannot hold raw
+  // (quotes, controls, line separators), and a title such as `yes`, `1.0`
+  // or `- x` stays the string it was.
+  const frontMatter = dump(data, { forceQuotes: true, quotingType: '"', lineWidth: -1 });
+  return `---\n${frontMatter}---\n\n在这里写正文。第一句会作为摘要。\n`;
 }
 
 /** `_posts/` name of a draft published at `now`: `2026-11-28-et7-20261128163005.md`. */

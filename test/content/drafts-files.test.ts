@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { draftFileName, draftText, publishedFileName, withPublishDate, yamlQuote } from "@/lib/content/drafts";
+import { draftFileName, draftText, publishedFileName, withPublishDate } from "@/lib/content/drafts";
 import { splitFrontMatter } from "@/lib/content/front-matter";
 import { parsePost } from "@/lib/content/parse";
 import { textSource } from "../helpers/fixtures";
@@ -8,11 +8,11 @@ import { textSource } from "../helpers/fixtures";
 const NOW = Date.UTC(2026, 10, 28, 8, 30, 5); // 2026-11-28 16:30:05 in Beijing
 
 describe("lib/content/drafts", () => {
-  it("quotes any title so that YAML reads back exactly the same string", () => {
+  it("writes any title, category and tags so that YAML reads back exactly the same strings", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "binary" }), (title) => {
-        const split = splitFrontMatter(`---\ntitle: ${yamlQuote(title)}\n---\n`);
-        expect(split.ok && split.data.title).toBe(title);
+      fc.property(fc.string({ unit: "binary" }), fc.string({ unit: "binary" }), fc.array(fc.string({ unit: "binary" }), { maxLength: 3 }), (title, category, tags) => {
+        const split = splitFrontMatter(draftText({ title, category, tags }));
+        expect(split.ok && split.data).toEqual({ layout: "post", title, categories: category, ...(tags.length === 1 ? { tags: tags[0] } : tags.length > 1 ? { tags } : {}) });
       }),
       { numRuns: 3000 },
     );
