@@ -1,37 +1,24 @@
 /**
  * Reader pages without the React runtime.
  *
- * Every page of the portal is complete HTML from the server: links are
- * links, the theme script is inline, and what little a page does in the
- * browser (theme switch, "N 条新消息", search) comes from the small scripts
- * in `browser/` (bundled to /js/). Next.js would still add its App Router
- * runtime (~120 KB gzip of React DOM and router) and a copy of the page as a
- * React payload, only to hydrate markup that never changes. Under
- * Lighthouse's mobile profile that start-up alone cost 450–900 ms of
- * blocking time and kept performance at 75–90; the payload doubled every
- * page's bytes. Next.js has no switch for this in the App Router
- * (vercel/next.js#45009), so production responses and static-export files
- * go through `withoutReactRuntime` (the server's pipeline, lib/serve/pipeline.ts,
- * and the export step of `npm run build`); `npm run dev` keeps the runtime
- * (fast refresh for editors).
+ * Every page is complete HTML from the server; what little it does in the
+ * browser comes from the small scripts in `browser/`. Next.js would still add
+ * its App Router runtime (~120 KB gzip) and a React payload copy of the page,
+ * only to hydrate markup that never changes: under Lighthouse's mobile
+ * profile that cost 450–900 ms of blocking time and doubled every page's
+ * bytes, and the App Router has no switch for it (vercel/next.js#45009). So
+ * production responses (lib/serve/pipeline.ts) and static-export files go
+ * through `withoutReactRuntime`; `npm run dev` keeps the runtime for editors.
  *
- * What is removed, and only that: `<script>` elements loading Next.js's
- * chunks from /_next/static/, its inline bootstrap (`self.__next_f`, the
- * TURBOPACK chunk list) and its script preloads; and the markers React
- * leaves for hydration, which nothing reads without the runtime: empty
- * Suspense boundaries (`<!--$-->…<!--/$-->`), text separators (`<!-- -->`)
- * and the empty `<div hidden>` at the start of the body where Next.js
- * streams metadata. Other scripts (the theme script, JSON-LD, /js/ bundles)
- * and everything else stay byte for byte. What is left is what the static
- * exporter renders with react-dom/server's static markup
- * (scripts/export/render-page.tsx).
+ * Removed, and only that: Next.js's chunk scripts, its inline bootstrap and
+ * script preloads, and the hydration markers nothing reads without the
+ * runtime (`<!--$-->…<!--/$-->`, `<!-- -->`, the empty `<div hidden>`). The
+ * result equals what the exporter renders with react-dom/server.
  *
- * How: one pass over the document's tags with a small tokenizer that knows
- * quoted attribute values and the raw text of script/style/title/textarea,
- * so text that merely looks like a script tag (in an attribute of a
- * publisher's markup, say) is never taken for one. A full HTML parse and
- * re-serialisation would cost milliseconds per response and change bytes
- * everywhere else.
+ * One pass with a small tokenizer that knows quoted attributes and raw-text
+ * elements, so text that merely looks like a script tag is never taken for
+ * one; a full parse and re-serialisation would cost milliseconds and change
+ * bytes elsewhere.
  */
 import { basePath } from "../site/base-path.cjs";
 import { type Answer, headerOf } from "./answer";
