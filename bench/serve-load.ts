@@ -7,7 +7,7 @@
  *   npm run bench:serve -- [--content content] [--connections 100] [--duration 30]
  *                          [--warmup 10] [--out docs/serve-load.md] [--hostile]
  *
- * `--hostile` runs scripts/bench/serve-hostile.ts instead (strangers' URLs
+ * `--hostile` runs bench/serve-hostile.ts instead (strangers' URLs
  * beside the readers, posts dropped into a copy of the content folder) and
  * writes docs/serve-hostile.md.
  *

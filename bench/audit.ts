@@ -23,8 +23,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildPortal, startPortal } from "./bench/portal";
-import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_FLAGS } from "./system-chromium";
+import { buildPortal, startPortal } from "./portal";
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_FLAGS } from "../scripts/system-chromium";
 
 const DIST = ".next-audit";
 const PASS = 95;
@@ -243,7 +243,7 @@ function machine(): string[] {
   try {
     const git = (args: string[]) => execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     commit = git(["rev-parse", "--short", "HEAD"]);
-    if (git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/audit.md", ":!scripts/audit.ts"]) !== "") commit += " + uncommitted changes"; // the report and this script are not what is measured
+    if (git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/audit.md", ":!bench"]) !== "") commit += " + uncommitted changes"; // the report and this script are not what is measured
   } catch {
     /* not a git checkout */
   }
@@ -270,7 +270,7 @@ function writeReport(file: string, results: PageResult[], found: { under: string
   const text = [
     "# Lighthouse audit",
     "",
-    "Written by `npm run audit` (scripts/audit.ts): Lighthouse in its default mobile mode (emulated phone, simulated slow 4G,",
+    "Written by `npm run audit` (bench/audit.ts): Lighthouse in its default mobile mode (emulated phone, simulated slow 4G,",
     `4× CPU slowdown) against \`npm start\` on loopback, light colour scheme. Every score must be at least ${PASS}.`,
     `A page whose performance came out under ${PASS} on its first run was run ${MAX_RUNS} times; its row then shows the median of each category.`,
     "CPU benchmark: Lighthouse's benchmarkIndex of this machine during each run (higher is faster).",

@@ -27,7 +27,7 @@ import type { BenchSettings, ExportResult, SizeResult } from "./results";
 import { atExit } from "./proc";
 import { measureServing } from "./serve";
 import { fmtMs } from "./stats";
-import { snapshotWorkTree } from "./workspace";
+import { snapshotWorkTree } from "../scripts/work-tree";
 
 const MINUTE = 60_000;
 const BENCH_DIST = ".next-bench";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportEnv, reproduceCommand } from "../../scripts/bench/export-command";
+import { exportEnv, reproduceCommand } from "../export-command";
 import {
   checkFullVsHugo,
   checkIncremental,
@@ -13,11 +13,11 @@ import {
   renderExportSummary,
   summarizeRuns,
   timeCell,
-} from "../../scripts/bench/export-report";
-import type { ExportBenchSettings, ExportSizeResult, PortalRun } from "../../scripts/bench/export-results";
-import type { ExportTree } from "../../scripts/bench/export-tree";
-import type { MeasuredRun } from "../../scripts/bench/proc";
-import type { MachineInfo } from "../../scripts/bench/results";
+} from "../export-report";
+import type { ExportBenchSettings, ExportSizeResult, PortalRun } from "../export-results";
+import type { ExportTree } from "../export-tree";
+import type { MeasuredRun } from "../proc";
+import type { MachineInfo } from "../results";
 
 const MiB = 1024 * 1024;
 

@@ -37,7 +37,7 @@ import type { MachineInfo } from "./results";
 import { nextBuildPhases, nextBuildRan } from "./portal";
 import { atExit, runMeasured } from "./proc";
 import { fmtBytes, fmtMs } from "./stats";
-import { extraneousPaths, listWorkTree, resetWorkTree, snapshotWorkTree } from "./workspace";
+import { extraneousPaths, listWorkTree, resetWorkTree, snapshotWorkTree } from "../scripts/work-tree";
 
 const MINUTE = 60_000;
 /** The export's defaults, which the bench relies on (it clears the variables that move them). */

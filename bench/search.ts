@@ -18,10 +18,10 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadContent } from "../../lib/content/load-content";
-import { searchRecords } from "../../lib/search/records";
-import type { SearchRecord } from "../../lib/search/types";
-import { SYSTEM_CHROMIUM } from "../system-chromium";
+import { loadContent } from "../lib/content/load-content";
+import { searchRecords } from "../lib/search/records";
+import type { SearchRecord } from "../lib/search/types";
+import { SYSTEM_CHROMIUM } from "../scripts/system-chromium";
 import { dirSize } from "./fs-size";
 import { generateCorpus } from "./generate-corpus";
 import { atExit } from "./proc";
@@ -33,7 +33,7 @@ import { wireBody, serveStatic } from "./search-serve";
 import { fmtBytes, fmtMs, percentile } from "./stats";
 import { codeVersion } from "./workspace";
 
-const REPO = path.resolve(__dirname, "../..");
+const REPO = path.resolve(__dirname, "..");
 const log = (line: string) => console.log(line);
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
