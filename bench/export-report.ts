@@ -1,15 +1,15 @@
 /**
  * docs/export-bench.md and the terminal summary of `npm run bench:export`,
- * from the results of one run. Pure: the runner passes in the notes an
- * earlier report had, which a regenerated one keeps.
+ * from the results of one run. Pure: the runner writes it with
+ * writeKeepingNotes (markdown.ts), which keeps the notes an earlier report had.
  */
 import type { ExportTree } from "./export-tree";
 import type { ExportBenchSettings, ExportSizeResult, GeneratorResult, GeneratorTree, PortalMode, PortalRun } from "./export-results";
+import { markdownTable, NOTES_HEADING } from "./markdown";
 import type { MeasuredRun } from "./proc";
 import type { MachineInfo } from "./results";
 import { fmtBytes, fmtInt, fmtMs, percentile } from "./stats";
 
-export const NOTES_HEADING = "## Notes";
 export const NOTES_PLACEHOLDER = "_For the engineer: what these figures mean, what changed since the last run, what to look at next._";
 
 /** The issue's targets (issue 13). Decimal units, as the issue writes them. */
@@ -22,11 +22,6 @@ export const TARGETS = {
   /** "Linear": the last size's marginal cost per page at most this much above the first's. */
   linearSlack: 1.25,
 } as const;
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
-  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
-}
 
 const n = (x: number | undefined) => fmtInt(x);
 
@@ -158,7 +153,7 @@ function runsTable(r: ExportSizeResult): string {
     const [pps, mpp] = mode === "cold" || mode === "full" ? perPage(s.ms, pages) : ["–", "–"];
     rows.push([label, timeCell(s), ratioCell(s, hugo), fmtBytes(s.peakBytes), n(pages), pps, mpp, ...cores(runs.map((p) => p.run)), nextBuild(runs), written(runs)]);
   }
-  return table(["run", "time", "÷ Hugo", "peak memory (tree)", "pages (.html)", "pages/s", "ms per page", "cores used", "other work meanwhile (cores)", "next build ran", "written by the run"], rows);
+  return markdownTable(["run", "time", "÷ Hugo", "peak memory (tree)", "pages (.html)", "pages/s", "ms per page", "cores used", "other work meanwhile (cores)", "next build ran", "written by the run"], rows);
 }
 
 function outputTable(r: ExportSizeResult): string {
@@ -172,7 +167,7 @@ function outputTable(r: ExportSizeResult): string {
     rows.push(o ? [label, fmtBytes(o.bytes), fmtBytes(o.diskBytes), n(o.files), n(o.htmlFiles), ...articles(o, r.validPosts)] : [label, "–", "–", "–", "–", "–", "–"]);
   gen("Hugo public/", r.hugo.output);
   gen("Jekyll _site/", r.jekyll.output);
-  return table(["output", "bytes", "disk usage", "files", "pages (.html)", "bytes per article", "files per article"], rows);
+  return markdownTable(["output", "bytes", "disk usage", "files", "pages (.html)", "bytes per article", "files per article"], rows);
 }
 
 function outputDetails(tree: ExportTree | undefined): string {
@@ -304,7 +299,7 @@ function linearitySection(results: ExportSizeResult[]): string {
     const cells = bySize.get(row.posts)!;
     cells.splice(4, 3, n(row.pages), fmt(row.msPerPage), fmt(row.marginalMsPerPage));
   }
-  return `${table(["posts", "portal pages", "portal ms per page (full export)", "marginal ms per page since the size before", "Hugo pages", "Hugo ms per page", "Hugo marginal ms per page"], [...bySize.values()])}
+  return `${markdownTable(["posts", "portal pages", "portal ms per page (full export)", "marginal ms per page since the size before", "Hugo pages", "Hugo ms per page", "Hugo marginal ms per page"], [...bySize.values()])}
 
 The marginal cost per page between two sizes, (time₂ − time₁) ÷ (pages₂ − pages₁), leaves out what every run pays once (npm, tsx and Next start-up, reading the config): if the cost is linear in pages it stays flat as the archive grows. Portal: ${portal.verdict.text}. Hugo: ${hugo.verdict.text}. (Counted as linear when the last marginal figure is at most ${TARGETS.linearSlack}× the first, or, with two sizes, the larger size's ms per page at most ${TARGETS.linearSlack}× the smaller's; on this shared machine a difference of 10–20 % is within the noise.)`;
 }
@@ -322,7 +317,7 @@ function targetsSection(results: ExportSizeResult[]): string {
     row(`Export after adding ${results[0] ? n(results[0].portal.incremental[0]?.addedPosts ?? 10) : 10} posts within 10 s`, checkIncremental),
     row(`Whole out/, search index included, under 400 MB (sum of file sizes)`, checkOutSize),
   ];
-  return `${table(head, rows)}
+  return `${markdownTable(head, rows)}
 
 - Cost linear in the number of pages (across sizes, see below): ${linear.verdict.text}.
 - 100,000 posts reported: ${hundredK}.
@@ -331,7 +326,7 @@ function targetsSection(results: ExportSizeResult[]): string {
 }
 
 function machineSection(m: MachineInfo, s: ExportBenchSettings, results: ExportSizeResult[]): string {
-  return table(
+  return markdownTable(
     ["", ""],
     [
       ["Date", m.date],
@@ -373,7 +368,7 @@ function problemsSection(results: ExportSizeResult[]): string {
   return lines.length ? lines.join("\n") : "None.";
 }
 
-export function renderExportReport(machine: MachineInfo, settings: ExportBenchSettings, results: ExportSizeResult[], notes = NOTES_PLACEHOLDER): string {
+export function renderExportReport(machine: MachineInfo, settings: ExportBenchSettings, results: ExportSizeResult[]): string {
   const banner = settings.label ? `> **${settings.label}**\n\n` : "";
   return `# Static export benchmark
 
@@ -415,16 +410,8 @@ ${problemsSection(results)}
 
 ${NOTES_HEADING}
 
-${notes}
+${NOTES_PLACEHOLDER}
 `;
-}
-
-/** The engineer's notes from an earlier report's text, if any. */
-export function notesOf(reportText: string | undefined): string {
-  if (!reportText) return NOTES_PLACEHOLDER;
-  const at = reportText.indexOf(`\n${NOTES_HEADING}\n`);
-  if (at < 0) return NOTES_PLACEHOLDER;
-  return reportText.slice(at + NOTES_HEADING.length + 2).trim() || NOTES_PLACEHOLDER;
 }
 
 /** A few lines per size for the terminal. */

@@ -1,22 +1,16 @@
 /**
  * docs/benchmarks.md and the stdout summary, from the results of one run.
- * The `## Notes` section is the engineer's: a regenerated report keeps
- * whatever it already says there.
+ * The `## Notes` section is the engineer's: the run writes the report with
+ * writeKeepingNotes (markdown.ts), which keeps whatever it already says there.
  */
-import { existsSync, readFileSync } from "node:fs";
 import type { GeneratorBuild } from "./compare";
 import type { DirSize } from "./fs-size";
+import { markdownTable, NOTES_HEADING } from "./markdown";
 import type { MeasuredRun } from "./proc";
 import type { BenchSettings, MachineInfo, SizeResult } from "./results";
 import { fmtBytes, fmtInt, fmtMs, ratio } from "./stats";
 
-const NOTES_HEADING = "## Notes";
 const NOTES_PLACEHOLDER = "_For the engineer: what these numbers mean for the portal, what changed since the last run, what to look at next._";
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
-}
 
 const n = (posts: number) => fmtInt(posts);
 
@@ -37,7 +31,7 @@ function ratioTo(run: MeasuredRun | undefined, portalMs: number | undefined): st
 }
 
 function machineSection(m: MachineInfo, s: BenchSettings): string {
-  return table(
+  return markdownTable(
     ["", ""],
     [
       ["Date", m.date],
@@ -66,14 +60,14 @@ function methodSection(s: BenchSettings): string {
 }
 
 function corpusTable(results: SizeResult[]): string {
-  return table(
+  return markdownTable(
     ["posts", "valid", "broken", "corpus size"],
     results.map((r) => [n(r.posts), n(r.validPosts), n(r.broken), fmtBytes(r.corpusBytes)]),
   );
 }
 
 function buildTable(results: SizeResult[]): string {
-  return table(
+  return markdownTable(
     ["posts", "build time", "of which compile", "of which static pages", "peak memory (tree)", "articles prerendered", "load avg at start"],
     results.map((r) => {
       const p = r.build?.phases;
@@ -84,7 +78,7 @@ function buildTable(results: SizeResult[]): string {
 }
 
 function allOkTable(results: SizeResult[]): string {
-  return table(
+  return markdownTable(
     ["posts", "build", "server start", "crawl", "build start → all 200", "build start → last answer", "articles expected / in sitemap", "requested", "non-200", "missing from sitemap", "x-nextjs-cache seen"],
     results.map((r) => {
       const s = r.serve;
@@ -102,11 +96,11 @@ function latencyTable(results: SizeResult[]): string {
     const cold = s.coldHit ? `${fmtMs(s.coldHit.ms)} (${s.coldHit.status}, ${s.coldHit.prerendered ? "prerendered" : "not prerendered"}, cache: ${s.coldHit.cache || "none"})` : "–";
     return [n(r.posts), fmtInt(s.prerenderedLatency.n), fmtMs(s.prerenderedLatency.medianMs), fmtMs(s.prerenderedLatency.p99Ms), fmtInt(s.onDemandLatency.n), fmtMs(s.onDemandLatency.medianMs), fmtMs(s.onDemandLatency.p99Ms), fmtMs(s.coldHit?.processFirstRenderMs), cold];
   });
-  return table(["posts", "prerendered: n", "median", "p99", "rendered on request: n", "median", "p99", "server's first on-demand render", "one old article alone, cold"], rows);
+  return markdownTable(["posts", "prerendered: n", "median", "p99", "rendered on request: n", "median", "p99", "server's first on-demand render", "one old article alone, cold"], rows);
 }
 
 function outputTable(results: SizeResult[]): string {
-  return table(
+  return markdownTable(
     ["posts", "after the build", "disk usage", "files", "after serving every article", "disk usage", "files"],
     results.map((r) => {
       const after = r.serve?.distAfterServing;
@@ -124,7 +118,7 @@ function weightTable(results: SizeResult[]): string {
       rows.push([n(r.posts), `${page}${note}`, fmtBytes(w.htmlGzip), `${fmtBytes(w.cssGzip)} (${w.cssFiles})`, `${fmtBytes(w.jsGzip)} (${w.jsFiles})`, fmtBytes(w.htmlGzip + w.cssGzip + w.jsGzip)]);
     }
   }
-  return `${table(["posts", "page", "HTML", "CSS (files)", "JS (files)", "total"], rows)}\n\nAll sizes gzipped. * some files were not gzipped by the server; their size is zlib's gzip of them.`;
+  return `${markdownTable(["posts", "page", "HTML", "CSS (files)", "JS (files)", "total"], rows)}\n\nAll sizes gzipped. * some files were not gzipped by the server; their size is zlib's gzip of them.`;
 }
 
 function throughputTable(results: SizeResult[]): string {
@@ -138,7 +132,7 @@ function throughputTable(results: SizeResult[]): string {
     row(`old article (${s.throughputOld?.prerendered ? "prerendered" : "rendered on first request"}, then cached)`, s.throughputOld);
   }
   const memory = results.filter((r) => r.serve?.serverPeakRssBytes).map((r) => `${n(r.posts)} posts: ${fmtBytes(r.serve!.serverPeakRssBytes)}`);
-  return `${table(["posts", "page", "requests/s", "p50", "p99", "requests", "non-2xx / errors"], rows)}${memory.length ? `\n\nPeak memory of the \`npm start\` tree over the crawl and the load tests: ${memory.join("; ")}.` : ""}`;
+  return `${markdownTable(["posts", "page", "requests/s", "p50", "p99", "requests", "non-2xx / errors"], rows)}${memory.length ? `\n\nPeak memory of the \`npm start\` tree over the crawl and the load tests: ${memory.join("; ")}.` : ""}`;
 }
 type ServeThroughput = NonNullable<SizeResult["serve"]>["throughputPrerendered"];
 
@@ -152,19 +146,19 @@ function genCell(build: GeneratorBuild | undefined): string {
 
 function compareSection(results: SizeResult[], settings: BenchSettings): string {
   if (!settings.compare) return "Not run (`--skip-compare`).";
-  const times = table(
+  const times = markdownTable(
     ["posts", "portal build", "portal static export", "Jekyll", "Hugo", "export ÷ portal", "Jekyll ÷ portal", "Hugo ÷ portal"],
     results.map((r) => {
       const portal = okMs(r.build?.run);
       return [n(r.posts), runTime(r.build?.run), runTime(r.staticExport?.run), genCell(gen(r, "jekyll")), genCell(gen(r, "hugo")), ratioTo(r.staticExport?.run, portal), ratioTo(gen(r, "jekyll")?.run, portal), ratioTo(gen(r, "hugo")?.run, portal)];
     }),
   );
-  const memory = table(
+  const memory = markdownTable(
     ["posts", "portal build", "portal static export", "Jekyll", "Hugo"],
     results.map((r) => [n(r.posts), fmtBytes(r.build?.run.peakRssBytes), fmtBytes(r.staticExport?.run.peakRssBytes), fmtBytes(gen(r, "jekyll")?.run?.peakRssBytes), fmtBytes(gen(r, "hugo")?.run?.peakRssBytes)]),
   );
   const size = (d: DirSize | undefined) => (d ? `${fmtBytes(d.bytes)} (${fmtInt(d.files)} files)` : "–");
-  const output = table(
+  const output = markdownTable(
     ["posts", "portal dist (no cache/)", "portal static export", "Jekyll _site", "Hugo public"],
     results.map((r) => [n(r.posts), size(r.build?.output), size(r.staticExport?.output), size(gen(r, "jekyll")?.output), size(gen(r, "hugo")?.output)]),
   );
@@ -192,17 +186,7 @@ function problemsSection(results: SizeResult[]): string {
   return lines.length ? lines.join("\n") : "None.";
 }
 
-/** The engineer's notes from an earlier report, if any. */
-function existingNotes(outFile: string): string {
-  if (!existsSync(outFile)) return NOTES_PLACEHOLDER;
-  const text = readFileSync(outFile, "utf8");
-  const at = text.indexOf(`\n${NOTES_HEADING}\n`);
-  if (at < 0) return NOTES_PLACEHOLDER;
-  const body = text.slice(at + NOTES_HEADING.length + 2).trim();
-  return body || NOTES_PLACEHOLDER;
-}
-
-export function renderReport(machine: MachineInfo, settings: BenchSettings, results: SizeResult[], outFile: string): string {
+export function renderReport(machine: MachineInfo, settings: BenchSettings, results: SizeResult[]): string {
   return `# Benchmarks
 
 Generated by \`npm run bench\` (bench/run.ts) on ${machine.date}. Regenerate rather than edit, except for **Notes** at the end, which a new run keeps.
@@ -253,7 +237,7 @@ ${problemsSection(results)}
 
 ${NOTES_HEADING}
 
-${existingNotes(outFile)}
+${NOTES_PLACEHOLDER}
 `;
 }
 

@@ -3,11 +3,12 @@
  * also kept as JSON beside it, so a run of one size (50,000 takes a while)
  * adds to the earlier sizes instead of erasing them; each row says when and
  * at which commit it was measured. The `## Notes` section is the engineer's:
- * a new report keeps whatever it already says there.
+ * the run writes the report with writeKeepingNotes (markdown.ts), which keeps
+ * whatever it already says there.
  */
-import { existsSync, readFileSync } from "node:fs";
 import type { EngineName } from "./search-engines";
 import type { QueryCost } from "./search-browser";
+import { markdownTable, NOTES_HEADING } from "./markdown";
 import { pooledRecall, QUERIES, type QueryAccuracy, type QueryKind } from "./search-queries";
 import { fmtBytes, fmtInt, fmtMs } from "./stats";
 
@@ -78,13 +79,7 @@ export interface SearchBenchResults {
   sizes: SizeRun[];
 }
 
-const NOTES_HEADING = "## Notes";
 const NOTES_PLACEHOLDER = "_For the engineer: what these numbers mean, which engine, what to look at next. A new run keeps this section._";
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
-}
 
 // Rounded down, so 99.96% reads 99.9%, never 100% unless nothing was missed.
 const pct = (x: number) => (x === 1 ? "100%" : `${(Math.floor(x * 1000) / 10).toFixed(1)}%`);
@@ -119,7 +114,7 @@ Measured ${run.date} at ${run.code}. Corpus ${fmtBytes(run.corpusBytes)}; conten
     recallCell(e.accuracy, "latin"),
     e.loadAvg.toFixed(2),
   ]);
-  const figures = table(
+  const figures = markdownTable(
     ["engine", "index build", "on disk (all files)", "on disk (what search loads)", "first query: downloaded", "second query: downloaded", "latency after the first: median / p95", "typing prefixes: median / p95", "recall Han", "recall mixed", "recall Latin", "load avg"],
     rows,
   );
@@ -161,7 +156,7 @@ function missesSection(run: SizeRun): string {
     rows.push([`\`${q}\``, fmtInt(per.find(Boolean)?.expected), ...per.map((a) => (a ? accuracyCell(a) : "–"))]);
   }
   if (rows.length === 0) return "Every engine returned exactly the expected articles for every query.";
-  return `Queries where an engine was not exact (the others were):\n\n${table(["query", "expected", ...engines.map((e) => e.label)], rows)}`;
+  return `Queries where an engine was not exact (the others were):\n\n${markdownTable(["query", "expected", ...engines.map((e) => e.label)], rows)}`;
 }
 
 function problemsSection(results: SearchBenchResults): string {
@@ -183,17 +178,9 @@ function queryList(): string {
     .join("\n");
 }
 
-function existingNotes(outFile: string): string {
-  if (!existsSync(outFile)) return NOTES_PLACEHOLDER;
-  const text = readFileSync(outFile, "utf8");
-  const at = text.indexOf(`\n${NOTES_HEADING}\n`);
-  if (at < 0) return NOTES_PLACEHOLDER;
-  return text.slice(at + NOTES_HEADING.length + 2).trim() || NOTES_PLACEHOLDER;
-}
-
-export function renderSearchReport(results: SearchBenchResults, outFile: string, command: string): string {
+export function renderSearchReport(results: SearchBenchResults, command: string): string {
   const m = results.machine;
-  const machine = table(["", ""], [["CPU", m.cpu], ["Memory", m.memory], ["OS", m.os], ["Node.js", m.node], ["Chromium", m.chromium], ["Corpus seed", String(results.seed)]]);
+  const machine = markdownTable(["", ""], [["CPU", m.cpu], ["Memory", m.memory], ["OS", m.os], ["Node.js", m.node], ["Chromium", m.chromium], ["Corpus seed", String(results.seed)]]);
   const sizes = [...results.sizes].sort((a, b) => a.posts - b.posts);
   return `# Search benchmark: Pagefind vs an index of our own
 
@@ -230,6 +217,6 @@ ${problemsSection(results)}
 
 ${NOTES_HEADING}
 
-${existingNotes(outFile)}
+${NOTES_PLACEHOLDER}
 `;
 }

@@ -24,6 +24,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { dirSize } from "./fs-size";
 import { get } from "./http";
+import { markdownTable } from "./markdown";
 import { processTree, sleep } from "./proc";
 import { fmtBytes, fmtInt } from "./stats";
 
@@ -142,7 +143,7 @@ async function hostilePosts(o: HostileOptions): Promise<string[][]> {
 }
 
 export async function runHostile(o: HostileOptions): Promise<string> {
-  const table = (rows: string[][]) => ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  const table = (rows: string[][]) => markdownTable(["", ""], rows);
   const load = table(await hostileLoad(o));
   const posts = table(await hostilePosts(o));
   return `## Hostile traffic\n\n${load}\n\n## Hostile posts\n\n${posts}\n`;
