@@ -5,7 +5,7 @@
  */
 import type { ExportTree } from "./export-tree";
 import type { ExportBenchSettings, ExportSizeResult, GeneratorResult, GeneratorTree, PortalMode, PortalRun } from "./export-results";
-import { markdownTable, NOTES_HEADING } from "./markdown";
+import { closingSections, markdownTable } from "./markdown";
 import type { MeasuredRun } from "./proc";
 import type { MachineInfo } from "./results";
 import { fmtBytes, fmtInt, fmtMs, percentile } from "./stats";
@@ -404,14 +404,7 @@ npm run bench:export -- --sizes 5000,20000,100000 --runs 3   # the issue's sizes
 
 Corpora, sites and logs live in a temp folder, removed at the end (\`--keep\` keeps it). Every process started is killed, tree and all, also on errors and Ctrl-C.
 
-## Problems seen during the run
-
-${problemsSection(results)}
-
-${NOTES_HEADING}
-
-${NOTES_PLACEHOLDER}
-`;
+${closingSections("Problems seen during the run", problemsSection(results), NOTES_PLACEHOLDER)}`;
 }
 
 /** A few lines per size for the terminal. */

@@ -21,6 +21,15 @@ export function markdownTable(headers: string[], rows: string[][], align: Align[
   return [line(headers), rule, ...rows.map(line)].join("\n");
 }
 
+/**
+ * How every report ends: what went wrong during the run, then the Notes
+ * section with a placeholder that writeKeepingNotes replaces with an
+ * earlier report's notes.
+ */
+export function closingSections(problemsHeading: string, problems: string, notesPlaceholder: string): string {
+  return `## ${problemsHeading}\n\n${problems}\n\n${NOTES_HEADING}\n\n${notesPlaceholder}\n`;
+}
+
 /** The text under an earlier document's Notes heading, trimmed; undefined when it has none or it is empty. */
 export function notesOf(doc: string | undefined): string | undefined {
   const at = doc?.indexOf(`\n${NOTES_HEADING}\n`) ?? -1;

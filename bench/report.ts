@@ -5,7 +5,7 @@
  */
 import type { GeneratorBuild } from "./compare";
 import type { DirSize } from "./fs-size";
-import { markdownTable, NOTES_HEADING } from "./markdown";
+import { closingSections, markdownTable } from "./markdown";
 import type { MeasuredRun } from "./proc";
 import type { BenchSettings, MachineInfo, SizeResult } from "./results";
 import { fmtBytes, fmtInt, fmtMs, ratio } from "./stats";
@@ -231,14 +231,7 @@ ${throughputTable(results)}
 
 ${compareSection(results, settings)}
 
-## Problems seen during the run
-
-${problemsSection(results)}
-
-${NOTES_HEADING}
-
-${NOTES_PLACEHOLDER}
-`;
+${closingSections("Problems seen during the run", problemsSection(results), NOTES_PLACEHOLDER)}`;
 }
 
 /** A few lines per size for the terminal. */

@@ -8,7 +8,7 @@
  */
 import type { EngineName } from "./search-engines";
 import type { QueryCost } from "./search-browser";
-import { markdownTable, NOTES_HEADING } from "./markdown";
+import { closingSections, markdownTable } from "./markdown";
 import { pooledRecall, QUERIES, type QueryAccuracy, type QueryKind } from "./search-queries";
 import { fmtBytes, fmtInt, fmtMs } from "./stats";
 
@@ -211,12 +211,5 @@ ${queryList()}
 
 ${sizes.map(sizeSection).join("\n\n")}
 
-## Problems seen during the runs
-
-${problemsSection(results)}
-
-${NOTES_HEADING}
-
-${NOTES_PLACEHOLDER}
-`;
+${closingSections("Problems seen during the runs", problemsSection(results), NOTES_PLACEHOLDER)}`;
 }

@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { keepNotesSection, markdownTable, notesOf, writeKeepingNotes } from "../markdown";
+import { describe, expect, it } from "vitest";
+import { closingSections, keepNotesSection, markdownTable, notesOf, writeKeepingNotes } from "../markdown";
 
 describe("markdownTable", () => {
   it("writes a header, a rule and one line per row", () => {
@@ -21,6 +21,12 @@ describe("markdownTable", () => {
 
   it("takes empty headers, for a two-column list of figures", () => {
     expect(markdownTable(["", ""], [["requests", "12"]])).toBe("|  |  |\n| --- | --- |\n| requests | 12 |");
+  });
+});
+
+describe("closingSections", () => {
+  it("ends a report on its problems, then a Notes section holding the placeholder", () => {
+    expect(closingSections("Problems seen during the run", "None.", "_notes_")).toBe("## Problems seen during the run\n\nNone.\n\n## Notes\n\n_notes_\n");
   });
 });
 
@@ -55,18 +61,16 @@ describe("keepNotesSection", () => {
 });
 
 describe("writeKeepingNotes", () => {
-  const dirs: string[] = [];
-  afterEach(() => {
-    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-  });
-
   it("creates the file's folder, then keeps the notes across rewrites", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "markdown-"));
-    dirs.push(dir);
     const file = path.join(dir, "docs", "report.md");
-    writeKeepingNotes(file, "# Run 1\n\n## Notes\n\n_placeholder_\n");
-    writeFileSync(file, readFileSync(file, "utf8").replace("_placeholder_", "by hand")); // the engineer's edit
-    writeKeepingNotes(file, "# Run 2\n\n## Notes\n\n_placeholder_\n");
-    expect(readFileSync(file, "utf8")).toBe("# Run 2\n\n## Notes\n\nby hand\n");
+    try {
+      writeKeepingNotes(file, "# Run 1\n\n## Notes\n\n_placeholder_\n");
+      writeFileSync(file, readFileSync(file, "utf8").replace("_placeholder_", "by hand")); // the engineer's edit
+      writeKeepingNotes(file, "# Run 2\n\n## Notes\n\n_placeholder_\n");
+      expect(readFileSync(file, "utf8")).toBe("# Run 2\n\n## Notes\n\nby hand\n");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
