@@ -1,11 +1,13 @@
 /**
  * Keeping the benchmark's builds out of the engineer's way.
  *
- * `next build` with NEXT_DIST_DIR=.next-bench rewrites two files of the
- * repo: it adds `.next-bench/types/**` to tsconfig.json's include and points
- * next-env.d.ts at `.next-bench/types`. Both would then show up in the
- * engineer's diff (or typecheck against the bench build), so the bench's
- * part of those changes is undone after each build.
+ * `next build` with NEXT_DIST_DIR=.next-bench points next-env.d.ts at
+ * `.next-bench/types`, and would add `.next-bench/types/**` to
+ * tsconfig.json's include (it no longer does while tsconfig.json extends
+ * tsconfig.base.json: Next leaves a config that extends another alone; the
+ * undo stays for a tsconfig.json that stops doing so). Either would show up
+ * in the engineer's diff or typecheck against the bench build, so the
+ * bench's part of those changes is undone after each build.
  *
  * A static export (`output: "export"`) runs in a snapshot of the work tree
  * instead (scripts/work-tree.ts).
