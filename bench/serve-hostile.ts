@@ -131,7 +131,8 @@ async function hostilePosts(o: HostileOptions): Promise<string[][]> {
     writeFileSync(whitespace, postText("三千行空白", " \n".repeat(3000)));
   });
   await sleep(2_000);
-  const status = async (file: string) => (await get(`${o.base}/articles/${path.basename(file, ".md")}`)).status;
+  // The article's page URL, with the `/` every page URL ends in (without it the answer is a 308, whatever the post).
+  const status = async (file: string) => (await get(`${o.base}/articles/${path.basename(file, ".md")}/`)).status;
   return [
     ["readers, nothing dropped: latency p99 / max", `${quiet.latency.p99} / ${quiet.latency.max} ms (${fmtInt(quiet.requests.average)} requests/s)`],
     ["readers, an ordinary post dropped: latency p99 / max", `${normal.latency.p99} / ${normal.latency.max} ms (${fmtInt(normal.requests.average)} requests/s)`],
