@@ -28,7 +28,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { snapshotWorkTree } from "../scripts/bench/workspace";
+import { snapshotWorkTree } from "../scripts/work-tree";
 import { compareTrees, jekyllBuild } from "./support/jekyll";
 import { createPagesHost } from "./support/pages-host";
 

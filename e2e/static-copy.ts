@@ -13,7 +13,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { cpSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { snapshotWorkTree } from "../scripts/bench/workspace";
+import { snapshotWorkTree } from "../scripts/work-tree";
 
 const port = process.argv[2] ?? "3103";
 // The same path as playwright.config.ts's STATIC_SITE_TREE, where the tests look at the files.

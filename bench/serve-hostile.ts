@@ -24,6 +24,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { dirSize } from "./fs-size";
 import { get } from "./http";
+import { markdownTable } from "./markdown";
 import { processTree, sleep } from "./proc";
 import { fmtBytes, fmtInt } from "./stats";
 
@@ -130,7 +131,8 @@ async function hostilePosts(o: HostileOptions): Promise<string[][]> {
     writeFileSync(whitespace, postText("三千行空白", " \n".repeat(3000)));
   });
   await sleep(2_000);
-  const status = async (file: string) => (await get(`${o.base}/articles/${path.basename(file, ".md")}`)).status;
+  // The article's page URL, with the `/` every page URL ends in (without it the answer is a 308, whatever the post).
+  const status = async (file: string) => (await get(`${o.base}/articles/${path.basename(file, ".md")}/`)).status;
   return [
     ["readers, nothing dropped: latency p99 / max", `${quiet.latency.p99} / ${quiet.latency.max} ms (${fmtInt(quiet.requests.average)} requests/s)`],
     ["readers, an ordinary post dropped: latency p99 / max", `${normal.latency.p99} / ${normal.latency.max} ms (${fmtInt(normal.requests.average)} requests/s)`],
@@ -142,7 +144,7 @@ async function hostilePosts(o: HostileOptions): Promise<string[][]> {
 }
 
 export async function runHostile(o: HostileOptions): Promise<string> {
-  const table = (rows: string[][]) => ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  const table = (rows: string[][]) => markdownTable(["", ""], rows);
   const load = table(await hostileLoad(o));
   const posts = table(await hostilePosts(o));
   return `## Hostile traffic\n\n${load}\n\n## Hostile posts\n\n${posts}\n`;

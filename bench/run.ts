@@ -12,7 +12,7 @@
  * --keep, else removed). Every process started is killed, tree and all,
  * also on errors and Ctrl-C.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -23,11 +23,12 @@ import { dirSize } from "./fs-size";
 import { buildPortal, nextBuildPhases, startPortal } from "./portal";
 import { renderReport, renderSummary } from "./report";
 import { machineInfo } from "./machine";
+import { writeKeepingNotes } from "./markdown";
 import type { BenchSettings, ExportResult, SizeResult } from "./results";
 import { atExit } from "./proc";
 import { measureServing } from "./serve";
 import { fmtMs } from "./stats";
-import { snapshotWorkTree } from "./workspace";
+import { snapshotWorkTree } from "../scripts/work-tree";
 
 const MINUTE = 60_000;
 const BENCH_DIST = ".next-bench";
@@ -214,8 +215,7 @@ async function main(): Promise<number> {
     if (cli.keep) log(`kept ${tmpRoot} and ${path.join(cli.portalDir, BENCH_DIST)}`);
     else rmSync(path.join(cli.portalDir, BENCH_DIST), { recursive: true, force: true });
   }
-  mkdirSync(path.dirname(cli.out), { recursive: true });
-  writeFileSync(cli.out, renderReport(machine, cli.settings, results, cli.out));
+  writeKeepingNotes(cli.out, renderReport(machine, cli.settings, results));
   log(`\n${renderSummary(results)}\n\nWrote ${path.relative(process.cwd(), cli.out)}`);
   return results.some((r) => r.errors.length > 0) ? 1 : 0;
 }

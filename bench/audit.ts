@@ -19,12 +19,13 @@
  * three runs is reported (the output says so).
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildPortal, startPortal } from "./bench/portal";
-import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_FLAGS } from "./system-chromium";
+import { markdownTable, writeKeepingNotes } from "./markdown";
+import { buildPortal, startPortal } from "./portal";
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_FLAGS } from "../scripts/system-chromium";
 
 const DIST = ".next-audit";
 const PASS = 95;
@@ -196,8 +197,7 @@ async function auditPage(base: string, page: { name: string; path: string }, wor
 }
 
 function table(results: PageResult[]): string {
-  const head = `| Page | ${CATEGORIES.map((c) => c.title).join(" | ")} | Runs | CPU benchmark |`;
-  const rule = `| --- | ${CATEGORIES.map(() => "---:").join(" | ")} | ---: | ---: |`;
+  const headers = ["Page", ...CATEGORIES.map((c) => c.title), "Runs", "CPU benchmark"];
   const rows = results.map((r) => {
     const cells = CATEGORIES.map((c) => {
       const v = r.scores[c.id];
@@ -205,9 +205,9 @@ function table(results: PageResult[]): string {
     });
     const runs = r.runs.length > 1 ? `${r.runs.length} (median)` : "1";
     const bench = r.runs.map((x) => (x.benchmarkIndex === undefined ? "?" : String(Math.round(x.benchmarkIndex)))).join(", ");
-    return `| ${r.name} \`${r.path}\` | ${cells.join(" | ")} | ${runs} | ${bench} |`;
+    return [`${r.name} \`${r.path}\``, ...cells, runs, bench];
   });
-  return [head, rule, ...rows].join("\n");
+  return markdownTable(headers, rows, ["left", ...headers.slice(1).map(() => "right" as const)]);
 }
 
 /**
@@ -243,7 +243,7 @@ function machine(): string[] {
   try {
     const git = (args: string[]) => execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
     commit = git(["rev-parse", "--short", "HEAD"]);
-    if (git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/audit.md", ":!scripts/audit.ts"]) !== "") commit += " + uncommitted changes"; // the report and this script are not what is measured
+    if (git(["status", "--porcelain", "--untracked-files=no", "--", ".", ":!docs/audit.md", ":!bench"]) !== "") commit += " + uncommitted changes"; // the report and this script are not what is measured
   } catch {
     /* not a git checkout */
   }
@@ -256,21 +256,13 @@ function machine(): string[] {
   ];
 }
 
-/** The hand-written "## Notes" of an earlier report, which a new run keeps. */
-function keptNotes(file: string): string {
-  if (!existsSync(file)) return "";
-  const text = readFileSync(file, "utf8");
-  const at = text.indexOf("\n## Notes\n");
-  return at < 0 ? "" : text.slice(at + 1);
-}
-
 function writeReport(file: string, results: PageResult[], found: { under: string[]; short: string[] }): void {
   // The HTML reports are in a temp folder and the port changes each run: both on the console only.
   const block = (title: string, lines: string[]) => (lines.length ? [`## ${title}`, "", "```", ...lines.map((l) => l.replace(/ \(report: [^)]*\)$/, "").replace(/http:\/\/127\.0\.0\.1:\d+/g, "")), "```", ""] : []);
   const text = [
     "# Lighthouse audit",
     "",
-    "Written by `npm run audit` (scripts/audit.ts): Lighthouse in its default mobile mode (emulated phone, simulated slow 4G,",
+    "Written by `npm run audit` (bench/audit.ts): Lighthouse in its default mobile mode (emulated phone, simulated slow 4G,",
     `4× CPU slowdown) against \`npm start\` on loopback, light colour scheme. Every score must be at least ${PASS}.`,
     `A page whose performance came out under ${PASS} on its first run was run ${MAX_RUNS} times; its row then shows the median of each category.`,
     "CPU benchmark: Lighthouse's benchmarkIndex of this machine during each run (higher is faster).",
@@ -282,9 +274,7 @@ function writeReport(file: string, results: PageResult[], found: { under: string
     ...block(`Under ${PASS}`, found.under),
     ...block("Under 100", found.short),
   ].join("\n");
-  const notes = keptNotes(file);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, notes ? `${text}\n${notes}` : text);
+  writeKeepingNotes(file, text);
 }
 
 async function main(): Promise<number> {

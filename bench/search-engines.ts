@@ -15,10 +15,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
-import { buildSearchIndex } from "../../lib/search/build";
-import { createSearchClient } from "../../lib/search/client";
-import type { SearchRecord } from "../../lib/search/types";
-import { writeSearchIndex } from "../../lib/search/write";
+import { buildSearchIndex } from "../lib/search/build";
+import { createSearchClient } from "../lib/search/client";
+import type { SearchRecord } from "../lib/search/types";
+import { writeSearchIndex } from "../lib/search/write";
 
 export type EngineName = "pagefind" | "own";
 

@@ -1,15 +1,15 @@
 /**
  * docs/export-bench.md and the terminal summary of `npm run bench:export`,
- * from the results of one run. Pure: the runner passes in the notes an
- * earlier report had, which a regenerated one keeps.
+ * from the results of one run. Pure: the runner writes it with
+ * writeKeepingNotes (markdown.ts), which keeps the notes an earlier report had.
  */
 import type { ExportTree } from "./export-tree";
 import type { ExportBenchSettings, ExportSizeResult, GeneratorResult, GeneratorTree, PortalMode, PortalRun } from "./export-results";
+import { closingSections, markdownTable } from "./markdown";
 import type { MeasuredRun } from "./proc";
 import type { MachineInfo } from "./results";
 import { fmtBytes, fmtInt, fmtMs, percentile } from "./stats";
 
-export const NOTES_HEADING = "## Notes";
 export const NOTES_PLACEHOLDER = "_For the engineer: what these figures mean, what changed since the last run, what to look at next._";
 
 /** The issue's targets (issue 13). Decimal units, as the issue writes them. */
@@ -22,11 +22,6 @@ export const TARGETS = {
   /** "Linear": the last size's marginal cost per page at most this much above the first's. */
   linearSlack: 1.25,
 } as const;
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`;
-  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
-}
 
 const n = (x: number | undefined) => fmtInt(x);
 
@@ -158,7 +153,7 @@ function runsTable(r: ExportSizeResult): string {
     const [pps, mpp] = mode === "cold" || mode === "full" ? perPage(s.ms, pages) : ["–", "–"];
     rows.push([label, timeCell(s), ratioCell(s, hugo), fmtBytes(s.peakBytes), n(pages), pps, mpp, ...cores(runs.map((p) => p.run)), nextBuild(runs), written(runs)]);
   }
-  return table(["run", "time", "÷ Hugo", "peak memory (tree)", "pages (.html)", "pages/s", "ms per page", "cores used", "other work meanwhile (cores)", "next build ran", "written by the run"], rows);
+  return markdownTable(["run", "time", "÷ Hugo", "peak memory (tree)", "pages (.html)", "pages/s", "ms per page", "cores used", "other work meanwhile (cores)", "next build ran", "written by the run"], rows);
 }
 
 function outputTable(r: ExportSizeResult): string {
@@ -172,7 +167,7 @@ function outputTable(r: ExportSizeResult): string {
     rows.push(o ? [label, fmtBytes(o.bytes), fmtBytes(o.diskBytes), n(o.files), n(o.htmlFiles), ...articles(o, r.validPosts)] : [label, "–", "–", "–", "–", "–", "–"]);
   gen("Hugo public/", r.hugo.output);
   gen("Jekyll _site/", r.jekyll.output);
-  return table(["output", "bytes", "disk usage", "files", "pages (.html)", "bytes per article", "files per article"], rows);
+  return markdownTable(["output", "bytes", "disk usage", "files", "pages (.html)", "bytes per article", "files per article"], rows);
 }
 
 function outputDetails(tree: ExportTree | undefined): string {
@@ -304,7 +299,7 @@ function linearitySection(results: ExportSizeResult[]): string {
     const cells = bySize.get(row.posts)!;
     cells.splice(4, 3, n(row.pages), fmt(row.msPerPage), fmt(row.marginalMsPerPage));
   }
-  return `${table(["posts", "portal pages", "portal ms per page (full export)", "marginal ms per page since the size before", "Hugo pages", "Hugo ms per page", "Hugo marginal ms per page"], [...bySize.values()])}
+  return `${markdownTable(["posts", "portal pages", "portal ms per page (full export)", "marginal ms per page since the size before", "Hugo pages", "Hugo ms per page", "Hugo marginal ms per page"], [...bySize.values()])}
 
 The marginal cost per page between two sizes, (time₂ − time₁) ÷ (pages₂ − pages₁), leaves out what every run pays once (npm, tsx and Next start-up, reading the config): if the cost is linear in pages it stays flat as the archive grows. Portal: ${portal.verdict.text}. Hugo: ${hugo.verdict.text}. (Counted as linear when the last marginal figure is at most ${TARGETS.linearSlack}× the first, or, with two sizes, the larger size's ms per page at most ${TARGETS.linearSlack}× the smaller's; on this shared machine a difference of 10–20 % is within the noise.)`;
 }
@@ -322,7 +317,7 @@ function targetsSection(results: ExportSizeResult[]): string {
     row(`Export after adding ${results[0] ? n(results[0].portal.incremental[0]?.addedPosts ?? 10) : 10} posts within 10 s`, checkIncremental),
     row(`Whole out/, search index included, under 400 MB (sum of file sizes)`, checkOutSize),
   ];
-  return `${table(head, rows)}
+  return `${markdownTable(head, rows)}
 
 - Cost linear in the number of pages (across sizes, see below): ${linear.verdict.text}.
 - 100,000 posts reported: ${hundredK}.
@@ -331,7 +326,7 @@ function targetsSection(results: ExportSizeResult[]): string {
 }
 
 function machineSection(m: MachineInfo, s: ExportBenchSettings, results: ExportSizeResult[]): string {
-  return table(
+  return markdownTable(
     ["", ""],
     [
       ["Date", m.date],
@@ -351,9 +346,9 @@ function machineSection(m: MachineInfo, s: ExportBenchSettings, results: ExportS
 }
 
 function methodSection(s: ExportBenchSettings): string {
-  return `For each size, one corpus from \`scripts/bench/generate-corpus.ts\` (deterministic, seed ${s.seed}, one broken file per 1,000) in a temp folder, and on it, in this order:
+  return `For each size, one corpus from \`bench/generate-corpus.ts\` (deterministic, seed ${s.seed}, one broken file per 1,000) in a temp folder, and on it, in this order:
 
-- **Hugo** and **Jekyll**: the valid posts copied into fresh copies of the bare sites in \`scripts/bench/sites/\` (a list and a post layout: each generator's floor, not a like-for-like portal), \`hugo\` and \`jekyll build\`, each from an empty output folder, Hugo capped at ${fmtMs(s.hugoTimeoutMs)} and Jekyll at ${fmtMs(s.jekyllTimeoutMs)}; a run cut off by its cap is reported as "over N min", and the ratio as a bound.
+- **Hugo** and **Jekyll**: the valid posts copied into fresh copies of the bare sites in \`bench/sites/\` (a list and a post layout: each generator's floor, not a like-for-like portal), \`hugo\` and \`jekyll build\`, each from an empty output folder, Hugo capped at ${fmtMs(s.hugoTimeoutMs)} and Jekyll at ${fmtMs(s.jekyllTimeoutMs)}; a run cut off by its cap is reported as "over N min", and the ratio as a bound.
 - **Portal**: \`STATIC_EXPORT=1 CONTENT_DIR=<corpus> SITE_URL=${s.siteUrl} npm run build\`, nothing else set (the runner's own \`NEXT_DIST_DIR\`, \`EXPORT_DIR\` and \`CONTENT_CACHE_DIR\` are cleared, so out/ and .cache/ are the defaults), in a snapshot of the work tree in a temp folder (tracked and untracked files, node_modules hard-linked), so the engineer's own \`out/\`, \`.next\` and \`.cache\` are never touched. Each run is capped at ${fmtMs(s.portalTimeoutMs)}.
   - *cold*: the snapshot as taken: everything a build wrote since (out/, .cache/, the Next build folder, public/js/…) removed;
   - *full, code already built*: ${new Intl.ListFormat("en").format(s.fullRemoves.map((p) => `\`${p}\``))} removed (\`--full-removes\`), everything else (the Next build folder with its cache) kept; each size lists what was kept. An engine that skips \`next build\` when the code did not change pays only for the pages here; one that runs \`next build\` every time still gains from Next's build cache;
@@ -373,11 +368,11 @@ function problemsSection(results: ExportSizeResult[]): string {
   return lines.length ? lines.join("\n") : "None.";
 }
 
-export function renderExportReport(machine: MachineInfo, settings: ExportBenchSettings, results: ExportSizeResult[], notes = NOTES_PLACEHOLDER): string {
+export function renderExportReport(machine: MachineInfo, settings: ExportBenchSettings, results: ExportSizeResult[]): string {
   const banner = settings.label ? `> **${settings.label}**\n\n` : "";
   return `# Static export benchmark
 
-${banner}Generated by \`npm run bench:export\` (scripts/bench/export-bench.ts) on ${machine.date}. Regenerate rather than edit, except for **Notes** at the end, which a new run keeps.
+${banner}Generated by \`npm run bench:export\` (bench/export-bench.ts) on ${machine.date}. Regenerate rather than edit, except for **Notes** at the end, which a new run keeps.
 
 ## Targets
 
@@ -409,22 +404,7 @@ npm run bench:export -- --sizes 5000,20000,100000 --runs 3   # the issue's sizes
 
 Corpora, sites and logs live in a temp folder, removed at the end (\`--keep\` keeps it). Every process started is killed, tree and all, also on errors and Ctrl-C.
 
-## Problems seen during the run
-
-${problemsSection(results)}
-
-${NOTES_HEADING}
-
-${notes}
-`;
-}
-
-/** The engineer's notes from an earlier report's text, if any. */
-export function notesOf(reportText: string | undefined): string {
-  if (!reportText) return NOTES_PLACEHOLDER;
-  const at = reportText.indexOf(`\n${NOTES_HEADING}\n`);
-  if (at < 0) return NOTES_PLACEHOLDER;
-  return reportText.slice(at + NOTES_HEADING.length + 2).trim() || NOTES_PLACEHOLDER;
+${closingSections("Problems seen during the run", problemsSection(results), NOTES_PLACEHOLDER)}`;
 }
 
 /** A few lines per size for the terminal. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCpuTotals, parseProcStat, treeOf, treeRssBytes, type ProcStat } from "../../scripts/bench/proc";
+import { parseCpuTotals, parseProcStat, treeOf, treeRssBytes, type ProcStat } from "../proc";
 
 /** A /proc/<pid>/stat line as Linux writes it (52 fields), with the given command name, ppid, pgrp and rss in pages. */
 function statLine(pid: number, comm: string, ppid: number, pgrp: number, rssPages: number): string {

@@ -7,7 +7,7 @@
  *   npm run bench:serve -- [--content content] [--connections 100] [--duration 30]
  *                          [--warmup 10] [--out docs/serve-load.md] [--hostile]
  *
- * `--hostile` runs scripts/bench/serve-hostile.ts instead (strangers' URLs
+ * `--hostile` runs bench/serve-hostile.ts instead (strangers' URLs
  * beside the readers, posts dropped into a copy of the content folder) and
  * writes docs/serve-hostile.md.
  *
@@ -17,11 +17,12 @@
  * bounds of what the server does on a machine of its own.
  */
 import autocannon from "autocannon";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sitemapAllPaths } from "./http";
+import { markdownTable, writeKeepingNotes } from "./markdown";
 import { buildPortal, startPortal } from "./portal";
 import { runHostile } from "./serve-hostile";
 import { processTree, sleep } from "./proc";
@@ -104,14 +105,6 @@ class MemoryTrace {
   }
 }
 
-/** The hand-written "## Notes" of an earlier report, which a new run keeps. */
-function keptNotes(file: string): string {
-  if (!existsSync(file)) return "";
-  const text = readFileSync(file, "utf8");
-  const at = text.indexOf("\n## Notes\n");
-  return at < 0 ? "" : text.slice(at);
-}
-
 async function main(): Promise<number> {
   const cli = parseCli(process.argv.slice(2));
   const work = mkdtempSync(path.join(os.tmpdir(), "finews-serve-bench-"));
@@ -131,8 +124,7 @@ async function main(): Promise<number> {
       if (cli.hostile) {
         const tables = await runHostile({ base: server.base, pid: server.pid, contentDir: corpusDir, distDir: path.join(portalDir, DIST), paths, connections: cli.connections, durationSec: cli.durationSec, warmupSec: cli.warmupSec });
         const header = `# Serving hostile traffic and hostile posts\n\n\`npm run bench:serve -- --hostile\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${fmtBytes(os.totalmem())} RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z; content: a copy of ${path.relative(portalDir, cli.content) || "."} (${fmtInt(paths.length)} paths in the readers' mix; autocannon in the same process, on the same cores).\n\n`;
-        mkdirSync(path.dirname(cli.out), { recursive: true });
-        writeFileSync(cli.out, `${header}${tables}${keptNotes(cli.out)}`);
+        writeKeepingNotes(cli.out, `${header}${tables}`);
         console.log(`\n${tables}\nWrote ${path.relative(portalDir, cli.out)}`);
         return 0;
       }
@@ -170,11 +162,10 @@ async function main(): Promise<number> {
         ["server memory peak while measured", fmtBytes(peak)],
         ["server memory at the end", fmtBytes(atEnd)],
       ];
-      const table = ["| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+      const table = markdownTable(["", ""], rows);
       const ttl = process.env.MICROCACHE_TTL_MS ?? "1000";
       const report = `# Serving under load\n\n\`${ttl === "1000" ? "" : `MICROCACHE_TTL_MS=${ttl} `}npm run bench:serve\` on ${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${fmtBytes(os.totalmem())} RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z; content: ${path.relative(portalDir, cli.content) || "."} (${fmtInt(paths.length)} paths in the mix, ${MIX.article}:${MIX.category}:${MIX.home} article:category:home; autocannon in the same process, on the same cores).\n\n${table}\n`;
-      mkdirSync(path.dirname(cli.out), { recursive: true });
-      writeFileSync(cli.out, `${report}${keptNotes(cli.out)}`);
+      writeKeepingNotes(cli.out, report);
       console.log(`\n${table}\n\nWrote ${path.relative(portalDir, cli.out)}`);
       return r.errors + r.non2xx + r.timeouts > 0 ? 1 : 0;
     } finally {

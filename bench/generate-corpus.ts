@@ -5,7 +5,7 @@
  * bodies), about 2,000 categories with Zipf-like sizes and awkward slugs,
  * dates over nine months in both date forms, and a few broken files.
  *
- *   tsx scripts/bench/generate-corpus.ts <out dir> <count> [seed]
+ *   tsx bench/generate-corpus.ts <out dir> <count> [seed]
  *
  * Same count and seed → byte-identical files. `addPosts` adds newer posts
  * of the same kinds to a generated corpus (the export bench's "+10 posts").
@@ -237,7 +237,7 @@ export function addPosts(outDir: string, { firstIndex, count, seed = 42, brokenE
 if (require.main === module) {
   const [outDir, count, seed] = process.argv.slice(2);
   if (!outDir || !count) {
-    console.error("usage: tsx scripts/bench/generate-corpus.ts <out dir> <count> [seed]");
+    console.error("usage: tsx bench/generate-corpus.ts <out dir> <count> [seed]");
     process.exit(2);
   }
   const t = performance.now();

@@ -18,12 +18,13 @@ import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadContent } from "../../lib/content/load-content";
-import { searchRecords } from "../../lib/search/records";
-import type { SearchRecord } from "../../lib/search/types";
-import { SYSTEM_CHROMIUM } from "../system-chromium";
+import { loadContent } from "../lib/content/load-content";
+import { searchRecords } from "../lib/search/records";
+import type { SearchRecord } from "../lib/search/types";
+import { SYSTEM_CHROMIUM } from "../scripts/system-chromium";
 import { dirSize } from "./fs-size";
 import { generateCorpus } from "./generate-corpus";
+import { writeKeepingNotes } from "./markdown";
 import { atExit } from "./proc";
 import { measureInBrowser } from "./search-browser";
 import { ENGINES, type EngineAdapter, type EngineName } from "./search-engines";
@@ -33,7 +34,7 @@ import { wireBody, serveStatic } from "./search-serve";
 import { fmtBytes, fmtMs, percentile } from "./stats";
 import { codeVersion } from "./workspace";
 
-const REPO = path.resolve(__dirname, "../..");
+const REPO = path.resolve(__dirname, "..");
 const log = (line: string) => console.log(line);
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -211,7 +212,7 @@ async function main(): Promise<number> {
   const jsonFile = cli.out.replace(/\.md$/, ".json");
   if (cli.renderOnly) {
     const results = JSON.parse(readFileSync(jsonFile, "utf8")) as SearchBenchResults;
-    writeFileSync(cli.out, renderSearchReport(results, cli.out, results.command ?? "npm run bench:search"));
+    writeKeepingNotes(cli.out, renderSearchReport(results, results.command ?? "npm run bench:search"));
     log(`Rendered ${path.relative(REPO, cli.out)} from ${path.relative(REPO, jsonFile)}`);
     return 0;
   }
@@ -236,7 +237,7 @@ async function main(): Promise<number> {
   const results = merge(previous, { ...current, command });
   mkdirSync(path.dirname(cli.out), { recursive: true });
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 1)}\n`);
-  writeFileSync(cli.out, renderSearchReport(results, cli.out, command));
+  writeKeepingNotes(cli.out, renderSearchReport(results, command));
   log(`\nWrote ${path.relative(REPO, cli.out)} and ${path.relative(REPO, jsonFile)}${cli.keep ? `; kept ${workDir}` : ""}`);
   return current.sizes.some((s) => s.engines.some((e) => e.error)) ? 1 : 0;
 }

@@ -26,7 +26,8 @@ export interface ServeOptions {
   log: (line: string) => void;
 }
 
-export const articlePath = (id: string) => `/articles/${encodeURIComponent(id)}`;
+/** An article's page URL: every page ends in `/` (README "URLs"); without it `npm start` answers 308. */
+export const articlePath = (id: string) => `/articles/${encodeURIComponent(id)}/`;
 
 /** Sitemap's article URLs first (the site's own list), then any post the portal should publish that it left out. */
 async function articlePaths(base: string, files: CorpusFile[]) {
@@ -83,7 +84,7 @@ export async function measureServing(o: ServeOptions): Promise<ServeResult> {
 
   o.log("  page weights…");
   const weights = [];
-  for (const path of ["/", "/category/emnews", newest]) weights.push(await pageWeight(o.base, path));
+  for (const path of ["/", "/category/emnews/", newest]) weights.push(await pageWeight(o.base, path));
 
   const load = { connections: o.connections, durationSec: o.durationSec };
   o.log(`  throughput, ${o.durationSec} s × 2…`);

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { listCorpus } from "../../scripts/bench/corpus";
-import { addPosts, generateCorpus } from "../../scripts/bench/generate-corpus";
+import { listCorpus } from "../corpus";
+import { addPosts, generateCorpus } from "../generate-corpus";
 
 const dirs: string[] = [];
 function tempDir(): string {

@@ -9,7 +9,7 @@
  * body contains it as a substring (NFKC, case-insensitive): what a reader
  * expects from a search box, whatever the engine's idea of a word is.
  */
-import type { SearchRecord } from "../../lib/search/types";
+import type { SearchRecord } from "../lib/search/types";
 
 export type QueryKind = "han" | "mixed" | "latin";
 

@@ -1,6 +1,6 @@
 /**
  * The same corpus built by Jekyll and by Hugo, each from a temp copy of the
- * minimal site in scripts/bench/sites/, for a build-time comparison. The
+ * minimal site in bench/sites/, for a build-time comparison. The
  * sites are deliberately bare (one list, one post layout): this measures
  * the generators' floor, not a like-for-like portal.
  */

@@ -26,18 +26,19 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildWithGenerator, generatorOutputDir, type Generator } from "./compare";
 import { listCorpus } from "./corpus";
-import { renderExportReport, renderExportSummary, notesOf } from "./export-report";
+import { renderExportReport, renderExportSummary } from "./export-report";
 import type { ExportBenchSettings, ExportSizeResult, GeneratorResult, PortalMode, PortalRun } from "./export-results";
 import { exportEnv, reproduceCommand } from "./export-command";
 import { diffTrees, summarizeTree, walkTree, type TreeEntry } from "./export-tree";
 import { dirSize } from "./fs-size";
 import { addPosts, generateCorpus } from "./generate-corpus";
 import { machineInfo } from "./machine";
+import { writeKeepingNotes } from "./markdown";
 import type { MachineInfo } from "./results";
 import { nextBuildPhases, nextBuildRan } from "./portal";
 import { atExit, runMeasured } from "./proc";
 import { fmtBytes, fmtMs } from "./stats";
-import { extraneousPaths, listWorkTree, resetWorkTree, snapshotWorkTree } from "./workspace";
+import { extraneousPaths, listWorkTree, resetWorkTree, snapshotWorkTree } from "../scripts/work-tree";
 
 const MINUTE = 60_000;
 /** The export's defaults, which the bench relies on (it clears the variables that move them). */
@@ -272,9 +273,7 @@ interface SavedRun {
 }
 
 function writeReport(out: string, { machine, settings, results }: SavedRun): void {
-  mkdirSync(path.dirname(out), { recursive: true });
-  const previous = existsSync(out) ? readFileSync(out, "utf8") : undefined;
-  writeFileSync(out, renderExportReport(machine, settings, results, notesOf(previous)));
+  writeKeepingNotes(out, renderExportReport(machine, settings, results));
 }
 
 async function main(): Promise<number> {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { extraneousPaths, listWorkTree, resetWorkTree } from "../../scripts/bench/workspace";
+import { extraneousPaths, listWorkTree, resetWorkTree } from "../../scripts/work-tree";
 
 const roots: string[] = [];
 afterEach(() => {

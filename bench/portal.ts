@@ -39,7 +39,7 @@ export interface PortalBuild {
   startedAt: number;
   /** The dist dir without `cache/` (only after a successful build). */
   output?: DirSize;
-  /** Paths Next prerendered at build (from prerender-manifest.json). */
+  /** Page URLs Next prerendered at build (prerender-manifest.json's routes, with the `/` every page URL ends in). */
   prerendered: Set<string>;
   notes: string[];
 }
@@ -64,11 +64,15 @@ export async function buildPortal(portalDir: string, env: PortalEnvOptions, { ti
   return { run, startedAt, output: dirSize(dist, { excludeTopLevel: ["cache"] }), prerendered: readPrerendered(dist), notes };
 }
 
+/** A route as its page URL: every page URL ends in `/` (README "URLs"). */
+export const pageUrl = (route: string) => (route.endsWith("/") ? route : `${route}/`);
+
 function readPrerendered(dist: string): Set<string> {
   const file = path.join(dist, "prerender-manifest.json");
   if (!existsSync(file)) return new Set();
   const manifest = JSON.parse(readFileSync(file, "utf8")) as { routes?: Record<string, unknown> };
-  return new Set(Object.keys(manifest.routes ?? {}));
+  // The manifest names routes without the trailing slash; the server answers those with a 308 to the page URL.
+  return new Set(Object.keys(manifest.routes ?? {}).map(pageUrl));
 }
 
 /** A port nobody listens on now (the OS picks it). */

@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/article-overhead.ts [dist dir]`: for every article
+ * `npx tsx bench/article-overhead.ts [dist dir]`: for every article
  * page a server build prerendered, the size of the page as `npm start`
  * sends it (without the React runtime, lib/serve/static-document.ts) minus
  * twice its body's HTML (the target allows the body twice, as a page with
@@ -8,8 +8,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { getContent, getArticleBody } from "../../lib/content/content-store";
-import { withoutReactRuntime } from "../../lib/serve/static-document";
+import { getContent, getArticleBody } from "../lib/content/content-store";
+import { withoutReactRuntime } from "../lib/serve/static-document";
 import { percentile } from "./stats";
 
 const dist = path.resolve(process.argv[2] ?? process.env.NEXT_DIST_DIR ?? ".next");

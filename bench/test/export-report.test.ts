@@ -1,23 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { exportEnv, reproduceCommand } from "../../scripts/bench/export-command";
+import { exportEnv, reproduceCommand } from "../export-command";
 import {
   checkFullVsHugo,
   checkIncremental,
   checkOutSize,
   checkPeakMemory,
   linearity,
-  notesOf,
   NOTES_PLACEHOLDER,
   ratioCell,
   renderExportReport,
   renderExportSummary,
   summarizeRuns,
   timeCell,
-} from "../../scripts/bench/export-report";
-import type { ExportBenchSettings, ExportSizeResult, PortalRun } from "../../scripts/bench/export-results";
-import type { ExportTree } from "../../scripts/bench/export-tree";
-import type { MeasuredRun } from "../../scripts/bench/proc";
-import type { MachineInfo } from "../../scripts/bench/results";
+} from "../export-report";
+import type { ExportBenchSettings, ExportSizeResult, PortalRun } from "../export-results";
+import type { ExportTree } from "../export-tree";
+import { keepNotesSection } from "../markdown";
+import type { MeasuredRun } from "../proc";
+import type { MachineInfo } from "../results";
 
 const MiB = 1024 * 1024;
 
@@ -236,11 +236,11 @@ describe("renderExportReport", () => {
     expect(empty).toContain("| Hugo full build | hugo is not on PATH |");
   });
 
-  it("keeps the notes of an earlier report", () => {
-    expect(notesOf(undefined)).toBe(NOTES_PLACEHOLDER);
-    const withNotes = renderExportReport(machine, settings, results, "Measured by hand.");
-    expect(notesOf(withNotes)).toBe("Measured by hand.");
-    expect(renderExportReport(machine, settings, results, notesOf(withNotes))).toContain("## Notes\n\nMeasured by hand.\n");
+  it("ends with a Notes section that a regenerated report keeps", () => {
+    expect(text.endsWith(`## Notes\n\n${NOTES_PLACEHOLDER}\n`)).toBe(true);
+    const edited = text.replace(NOTES_PLACEHOLDER, "Measured by hand.");
+    const again = keepNotesSection(edited, renderExportReport(machine, { ...settings, label: "Trial of the old engine" }, results));
+    expect(again).toBe(edited);
   });
 
   it("summarizes for the terminal", () => {

@@ -1,22 +1,16 @@
 /**
  * docs/benchmarks.md and the stdout summary, from the results of one run.
- * The `## Notes` section is the engineer's: a regenerated report keeps
- * whatever it already says there.
+ * The `## Notes` section is the engineer's: the run writes the report with
+ * writeKeepingNotes (markdown.ts), which keeps whatever it already says there.
  */
-import { existsSync, readFileSync } from "node:fs";
 import type { GeneratorBuild } from "./compare";
 import type { DirSize } from "./fs-size";
+import { closingSections, markdownTable } from "./markdown";
 import type { MeasuredRun } from "./proc";
 import type { BenchSettings, MachineInfo, SizeResult } from "./results";
 import { fmtBytes, fmtInt, fmtMs, ratio } from "./stats";
 
-const NOTES_HEADING = "## Notes";
 const NOTES_PLACEHOLDER = "_For the engineer: what these numbers mean for the portal, what changed since the last run, what to look at next._";
-
-function table(head: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(" | ")} |`;
-  return [line(head), line(head.map(() => "---")), ...rows.map(line)].join("\n");
-}
 
 const n = (posts: number) => fmtInt(posts);
 
@@ -37,7 +31,7 @@ function ratioTo(run: MeasuredRun | undefined, portalMs: number | undefined): st
 }
 
 function machineSection(m: MachineInfo, s: BenchSettings): string {
-  return table(
+  return markdownTable(
     ["", ""],
     [
       ["Date", m.date],
@@ -54,26 +48,26 @@ function machineSection(m: MachineInfo, s: BenchSettings): string {
 }
 
 function methodSection(s: BenchSettings): string {
-  return `Each size gets a fresh corpus from \`scripts/bench/generate-corpus.ts\` (deterministic, one broken file per 1,000) in a temp folder outside the repo.
+  return `Each size gets a fresh corpus from \`bench/generate-corpus.ts\` (deterministic, one broken file per 1,000) in a temp folder outside the repo.
 
 - **Build**: \`npm run build\` with \`CONTENT_DIR=<corpus>\`, \`NEXT_DIST_DIR=.next-bench\` (removed first: a cold build every time), \`CONTENT_CACHE_DIR\` set to a fresh temp folder per corpus (the build parses cold, as a first build does; the server after it reuses that cache) and \`NEXT_TELEMETRY_DISABLED=1\`. Wall time from spawn to exit. **Peak memory** is the largest sum of RSS over the whole process tree (npm, tsx, next and its workers: every descendant by parent pid, plus anything left in the process group), sampled from /proc every 100 ms; pages shared between processes count once per process, as \`ps\` shows them, and a spike shorter than 100 ms can be missed. The "of which" columns are Next's own figures from its build log (the rest is npm/tsx start-up, reading the posts, Next's config, tracing and the post report). The 1-minute load average at build start is shown because anything else running on this 2-core machine slows every figure.
 - **Every article answers 200**: after the build, \`npm start -- -p <port> -H 127.0.0.1\` with the same environment; once \`/\` answers 200, the article URLs are read from \`/sitemap.xml\` (plus any expected article the sitemap left out, counted as "missing from sitemap"; expected are the clean posts and the one broken kind the README says the portal repairs: empty title and a date of only \`+0800\`) and each is requested once, ${s.concurrency} at a time, with \`accept-encoding: gzip\` (no new request after ${fmtMs(s.crawlTimeoutMs)}). "Build start → all 200" runs from the spawn of the build to the last answer and is given only when every article answered 200. Before the crawl, on the idle server: the newest (prerendered) article, then one old article that was not prerendered (the server's first on-demand render, which also loads the page's code), then the oldest such article: one on-demand render on a warm, idle server. The crawl's latencies leave those three out.
 - **First-request latency**: each article's latency in the crawl above (its first request; queueing behind the other ${s.concurrency - 1} requests in flight included), split by whether \`prerender-manifest.json\` lists the page as prerendered at build. The \`x-nextjs-cache\` header values seen are counted as a cross-check.
 - **Output size**: the dist dir without \`cache/\`: sum of file sizes (and disk usage as \`du\` counts it), right after the build and again once the server has stopped (pages rendered on request are cached on disk in the dist dir, under \`server/\`).
-- **Page weight**: the page's HTML fetched with \`accept-encoding: gzip\`, then every \`<link rel=stylesheet href>\` and \`<script src>\` in it, once each; gzip sizes as sent (or zlib's, level 6, when the server did not compress). Inline scripts (the RSC payload) are part of the HTML figure. Pages: \`/\`, \`/category/emnews\`, the newest article.
+- **Page weight**: the page's HTML fetched with \`accept-encoding: gzip\`, then every \`<link rel=stylesheet href>\` and \`<script src>\` in it, once each; gzip sizes as sent (or zlib's, level 6, when the server did not compress). Inline scripts (the RSC payload) are part of the HTML figure. Pages: \`/\`, \`/category/emnews/\`, the newest article.
 - **Throughput**: autocannon in the runner's process against 127.0.0.1 (so the load generator shares the 2 cores with the server: these are lower bounds), ${s.connections} connections, ${s.durationSec} s after a discarded 2 s warm-up, \`accept-encoding: gzip\`, after the crawl: (a) the newest article (prerendered), (b) the old article timed cold above (now rendered and cached: steady state). Requests/s is autocannon's per-second average; latency percentiles are its.
-- **Comparison** (unless \`--skip-compare\`): the valid posts (the broken ones are known by file name) copied into temp copies of \`scripts/bench/sites/jekyll\` (\`_posts/\`) and \`scripts/bench/sites/hugo\` (\`content/posts/\`), built with \`jekyll build\` and \`hugo\` under the same tree poller, each capped at ${fmtMs(s.compareTimeoutMs)}. Those sites are bare (a list and a post layout, no category pages for Jekyll): they show each generator's floor, not a like-for-like portal. The portal's static export is \`STATIC_EXPORT=1 NEXT_DIST_DIR=.next-bench-export npm run build\`, run in a snapshot of the work tree in a temp folder, so the work tree's own \`out/\`, \`.next\` and \`.cache\` stay as they are; \`npm run bench:export\` measures it in detail.`;
+- **Comparison** (unless \`--skip-compare\`): the valid posts (the broken ones are known by file name) copied into temp copies of \`bench/sites/jekyll\` (\`_posts/\`) and \`bench/sites/hugo\` (\`content/posts/\`), built with \`jekyll build\` and \`hugo\` under the same tree poller, each capped at ${fmtMs(s.compareTimeoutMs)}. Those sites are bare (a list and a post layout, no category pages for Jekyll): they show each generator's floor, not a like-for-like portal. The portal's static export is \`STATIC_EXPORT=1 NEXT_DIST_DIR=.next-bench-export npm run build\`, run in a snapshot of the work tree in a temp folder, so the work tree's own \`out/\`, \`.next\` and \`.cache\` stay as they are; \`npm run bench:export\` measures it in detail.`;
 }
 
 function corpusTable(results: SizeResult[]): string {
-  return table(
+  return markdownTable(
     ["posts", "valid", "broken", "corpus size"],
     results.map((r) => [n(r.posts), n(r.validPosts), n(r.broken), fmtBytes(r.corpusBytes)]),
   );
 }
 
 function buildTable(results: SizeResult[]): string {
-  return table(
+  return markdownTable(
     ["posts", "build time", "of which compile", "of which static pages", "peak memory (tree)", "articles prerendered", "load avg at start"],
     results.map((r) => {
       const p = r.build?.phases;
@@ -84,7 +78,7 @@ function buildTable(results: SizeResult[]): string {
 }
 
 function allOkTable(results: SizeResult[]): string {
-  return table(
+  return markdownTable(
     ["posts", "build", "server start", "crawl", "build start → all 200", "build start → last answer", "articles expected / in sitemap", "requested", "non-200", "missing from sitemap", "x-nextjs-cache seen"],
     results.map((r) => {
       const s = r.serve;
@@ -102,11 +96,11 @@ function latencyTable(results: SizeResult[]): string {
     const cold = s.coldHit ? `${fmtMs(s.coldHit.ms)} (${s.coldHit.status}, ${s.coldHit.prerendered ? "prerendered" : "not prerendered"}, cache: ${s.coldHit.cache || "none"})` : "–";
     return [n(r.posts), fmtInt(s.prerenderedLatency.n), fmtMs(s.prerenderedLatency.medianMs), fmtMs(s.prerenderedLatency.p99Ms), fmtInt(s.onDemandLatency.n), fmtMs(s.onDemandLatency.medianMs), fmtMs(s.onDemandLatency.p99Ms), fmtMs(s.coldHit?.processFirstRenderMs), cold];
   });
-  return table(["posts", "prerendered: n", "median", "p99", "rendered on request: n", "median", "p99", "server's first on-demand render", "one old article alone, cold"], rows);
+  return markdownTable(["posts", "prerendered: n", "median", "p99", "rendered on request: n", "median", "p99", "server's first on-demand render", "one old article alone, cold"], rows);
 }
 
 function outputTable(results: SizeResult[]): string {
-  return table(
+  return markdownTable(
     ["posts", "after the build", "disk usage", "files", "after serving every article", "disk usage", "files"],
     results.map((r) => {
       const after = r.serve?.distAfterServing;
@@ -124,7 +118,7 @@ function weightTable(results: SizeResult[]): string {
       rows.push([n(r.posts), `${page}${note}`, fmtBytes(w.htmlGzip), `${fmtBytes(w.cssGzip)} (${w.cssFiles})`, `${fmtBytes(w.jsGzip)} (${w.jsFiles})`, fmtBytes(w.htmlGzip + w.cssGzip + w.jsGzip)]);
     }
   }
-  return `${table(["posts", "page", "HTML", "CSS (files)", "JS (files)", "total"], rows)}\n\nAll sizes gzipped. * some files were not gzipped by the server; their size is zlib's gzip of them.`;
+  return `${markdownTable(["posts", "page", "HTML", "CSS (files)", "JS (files)", "total"], rows)}\n\nAll sizes gzipped. * some files were not gzipped by the server; their size is zlib's gzip of them.`;
 }
 
 function throughputTable(results: SizeResult[]): string {
@@ -138,7 +132,7 @@ function throughputTable(results: SizeResult[]): string {
     row(`old article (${s.throughputOld?.prerendered ? "prerendered" : "rendered on first request"}, then cached)`, s.throughputOld);
   }
   const memory = results.filter((r) => r.serve?.serverPeakRssBytes).map((r) => `${n(r.posts)} posts: ${fmtBytes(r.serve!.serverPeakRssBytes)}`);
-  return `${table(["posts", "page", "requests/s", "p50", "p99", "requests", "non-2xx / errors"], rows)}${memory.length ? `\n\nPeak memory of the \`npm start\` tree over the crawl and the load tests: ${memory.join("; ")}.` : ""}`;
+  return `${markdownTable(["posts", "page", "requests/s", "p50", "p99", "requests", "non-2xx / errors"], rows)}${memory.length ? `\n\nPeak memory of the \`npm start\` tree over the crawl and the load tests: ${memory.join("; ")}.` : ""}`;
 }
 type ServeThroughput = NonNullable<SizeResult["serve"]>["throughputPrerendered"];
 
@@ -152,19 +146,19 @@ function genCell(build: GeneratorBuild | undefined): string {
 
 function compareSection(results: SizeResult[], settings: BenchSettings): string {
   if (!settings.compare) return "Not run (`--skip-compare`).";
-  const times = table(
+  const times = markdownTable(
     ["posts", "portal build", "portal static export", "Jekyll", "Hugo", "export ÷ portal", "Jekyll ÷ portal", "Hugo ÷ portal"],
     results.map((r) => {
       const portal = okMs(r.build?.run);
       return [n(r.posts), runTime(r.build?.run), runTime(r.staticExport?.run), genCell(gen(r, "jekyll")), genCell(gen(r, "hugo")), ratioTo(r.staticExport?.run, portal), ratioTo(gen(r, "jekyll")?.run, portal), ratioTo(gen(r, "hugo")?.run, portal)];
     }),
   );
-  const memory = table(
+  const memory = markdownTable(
     ["posts", "portal build", "portal static export", "Jekyll", "Hugo"],
     results.map((r) => [n(r.posts), fmtBytes(r.build?.run.peakRssBytes), fmtBytes(r.staticExport?.run.peakRssBytes), fmtBytes(gen(r, "jekyll")?.run?.peakRssBytes), fmtBytes(gen(r, "hugo")?.run?.peakRssBytes)]),
   );
   const size = (d: DirSize | undefined) => (d ? `${fmtBytes(d.bytes)} (${fmtInt(d.files)} files)` : "–");
-  const output = table(
+  const output = markdownTable(
     ["posts", "portal dist (no cache/)", "portal static export", "Jekyll _site", "Hugo public"],
     results.map((r) => [n(r.posts), size(r.build?.output), size(r.staticExport?.output), size(gen(r, "jekyll")?.output), size(gen(r, "hugo")?.output)]),
   );
@@ -192,20 +186,10 @@ function problemsSection(results: SizeResult[]): string {
   return lines.length ? lines.join("\n") : "None.";
 }
 
-/** The engineer's notes from an earlier report, if any. */
-function existingNotes(outFile: string): string {
-  if (!existsSync(outFile)) return NOTES_PLACEHOLDER;
-  const text = readFileSync(outFile, "utf8");
-  const at = text.indexOf(`\n${NOTES_HEADING}\n`);
-  if (at < 0) return NOTES_PLACEHOLDER;
-  const body = text.slice(at + NOTES_HEADING.length + 2).trim();
-  return body || NOTES_PLACEHOLDER;
-}
-
-export function renderReport(machine: MachineInfo, settings: BenchSettings, results: SizeResult[], outFile: string): string {
+export function renderReport(machine: MachineInfo, settings: BenchSettings, results: SizeResult[]): string {
   return `# Benchmarks
 
-Generated by \`npm run bench\` (scripts/bench/run.ts) on ${machine.date}. Regenerate rather than edit, except for **Notes** at the end, which a new run keeps.
+Generated by \`npm run bench\` (bench/run.ts) on ${machine.date}. Regenerate rather than edit, except for **Notes** at the end, which a new run keeps.
 
 ## Machine
 
@@ -247,14 +231,7 @@ ${throughputTable(results)}
 
 ${compareSection(results, settings)}
 
-## Problems seen during the run
-
-${problemsSection(results)}
-
-${NOTES_HEADING}
-
-${existingNotes(outFile)}
-`;
+${closingSections("Problems seen during the run", problemsSection(results), NOTES_PLACEHOLDER)}`;
 }
 
 /** A few lines per size for the terminal. */

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { diffTrees, summarizeTree, walkTree, type TreeEntry } from "../../scripts/bench/export-tree";
+import { diffTrees, summarizeTree, walkTree, type TreeEntry } from "../export-tree";
 
 const file = (rel: string, size = 10, mtimeMs = 1000, ino = 0): TreeEntry => ({ rel, dir: false, size, diskBytes: 4096, mtimeMs, ino: ino || rel.length });
 const dir = (rel: string): TreeEntry => ({ rel, dir: true, size: 0, diskBytes: 4096, mtimeMs: 0, ino: 0 });

@@ -9,7 +9,7 @@
  * Web Worker count too.
  */
 import { chromium } from "@playwright/test";
-import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_FLAGS } from "../system-chromium";
+import { SYSTEM_CHROMIUM, SYSTEM_CHROMIUM_FLAGS } from "../scripts/system-chromium";
 import type { BrowserQueryResult, EngineAdapter } from "./search-engines";
 import type { Sent, StaticServer } from "./search-serve";
 
