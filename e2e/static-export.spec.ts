@@ -41,7 +41,11 @@ test("the export holds pages, styles, feeds and the search index, and nothing no
 
 test("a reader walks the static copy with its stylesheet: home, a source, an article", async ({ page }, testInfo) => {
   test.skip(testInfo.project.name !== "desktop", "one export, one run");
-  const styled = () => page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.cssRules.length > 10));
+  // The URL changes when navigation commits, before the stylesheet has loaded: wait for the load event, which a stylesheet in <head> holds back.
+  const styled = async () => {
+    await page.waitForLoadState("load");
+    return page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.cssRules.length > 10));
+  };
   await page.goto(`${base}/`);
   expect(await styled()).toBe(true);
   await page.locator("main a[href^='/category/']").first().click();
