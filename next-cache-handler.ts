@@ -66,8 +66,8 @@ export default class FinewsCacheHandler implements CacheHandler {
     const edition = this.lookedUp.get(key) ?? runtime.edition();
     this.lookedUp.delete(key);
     const cacheControl = (ctx as { cacheControl?: unknown }).cacheControl;
-    // Not awaited: the reader is not kept waiting for Redis (writeShared is bounded and never rejects).
-    void writeShared(runtime, edition, key, { lastModified: Date.now(), value: data, cacheControl, writer: runtime.instance });
+    // Awaited (at most 150 ms, never rejecting): once this instance has answered, the others find the render.
+    await writeShared(runtime, edition, key, { lastModified: Date.now(), value: data, cacheControl, writer: runtime.instance });
   }
 
   revalidateTag(...args: Parameters<CacheHandler["revalidateTag"]>): Promise<void> {

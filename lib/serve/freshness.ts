@@ -58,19 +58,19 @@ export function startFreshness({ contentDir, watch, revalidate, worker, claim, l
   };
 
   /** New and changed post files, parsed off the main thread (or by the instance that claimed the change) and handed to the store. */
-  const parseChanged = async (): Promise<{ changed: number; by?: ParsedBy; changeId?: string }> => {
+  const parseChanged = async (): Promise<{ by?: ParsedBy; changeId?: string }> => {
     const known = getContent(contentDir).cache;
     const listing = listPostFiles(contentDir);
     const changed = listing.filter((entry) => {
       const cached = known.get(entry.relativePath);
       return !cached || cached.size !== entry.size || cached.mtimeMs !== entry.mtimeMs;
     });
+    const changeId = claim ? changeIdOf(listing) : undefined;
     if (!claim || changed.length === 0) {
       rememberParsed(contentDir, await parseHere(changed));
-      return { changed: changed.length };
+      return { changeId };
     }
-    const changeId = changeIdOf(listing);
-    const { parsed, by } = await claim.parse(changeId, () => parseHere(changed));
+    const { parsed, by } = await claim.parse(changeId!, () => parseHere(changed));
     // Another instance's results stand in only for files exactly as this instance sees them.
     const results = new Map(parsed.map((p) => [p.entry.relativePath, p]));
     const fitting = changed.flatMap((entry) => {
@@ -80,18 +80,22 @@ export function startFreshness({ contentDir, watch, revalidate, worker, claim, l
     rememberParsed(contentDir, fitting);
     const rest = by === "by another instance" ? changed.filter((entry) => !fitting.some((f) => f.entry.relativePath === entry.relativePath)) : [];
     if (rest.length) rememberParsed(contentDir, await parseHere(rest));
-    return { changed: changed.length, by, changeId };
+    return { by, changeId };
   };
+
+  /** The listing this instance last refreshed from (with a claim): an announcement of the same content needs nothing. */
+  let refreshedFrom: string | undefined;
 
   const refresh = (files: string[], why: string, { announced = false } = {}): Promise<void> => {
     queue = queue.then(async () => {
       if (closed) return;
       const started = performance.now();
       try {
-        const { changed, by, changeId } = await parseChanged();
-        // Told by another instance, but this one's index already shows the folder (its own watcher was first).
-        if (announced && changed === 0) return;
+        const { by, changeId } = await parseChanged();
+        // Told by another instance, but this one already refreshed from the same files (its own watcher was first).
+        if (announced && changeId === refreshedFrom) return;
         const summary = await revalidate(files);
+        refreshedFrom = changeId;
         log(`${why}: ${summary} in ${Math.round(performance.now() - started)} ms${by ? ` (parsed ${by})` : ""}`);
         if (claim && changeId && by === "here") await claim.announce(changeId, files);
       } catch (error) {

@@ -52,7 +52,7 @@ export function connectRedis({ url, commandTimeoutMs = 150, log = (line) => cons
   const markDown = (why: string) => {
     if (down || closed) return;
     down = true;
-    log(`redis: ${where} unreachable (${why}); pages are cached and content changes handled on this instance alone until it is back`);
+    log(`redis: ${where} unreachable (${why}); pages are cached and content changes handled by this instance alone until it returns`);
   };
   const markUp = () => {
     if (!down) return;
