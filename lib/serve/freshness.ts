@@ -84,7 +84,7 @@ export function startFreshness({ contentDir, watch, revalidate, worker, claim, l
   };
 
   /** The listing this instance last refreshed from (with a claim): an announcement of the same content needs nothing. */
-  let refreshedFrom: string | undefined;
+  let refreshedFrom = claim ? changeIdOf(listPostFiles(contentDir)) : undefined;
 
   const refresh = (files: string[], why: string, { announced = false } = {}): Promise<void> => {
     queue = queue.then(async () => {
