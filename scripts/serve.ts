@@ -92,15 +92,13 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   console.log(`▲ finews portal listening on ${describeListenAddress(server.address() as AddressInfo)} (page cache ${ttlMs > 0 ? `${ttlMs} ms` : "off"})`);
 
   /** The revalidate hook, handed to Next.js in-process; the Host is this server's, for the hook's own warm-up request. */
-  let ownCall = false;
   const revalidate = async (files: string[]): Promise<string> => {
-    ownCall = true;
     const answer = await inject(handle as never, {
       method: "POST",
       url: REVALIDATE_ROUTE,
       headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${watcherToken()}`, "content-type": "application/json" },
       payload: JSON.stringify({ files }),
-    }).finally(() => (ownCall = false));
+    });
     const result = answer.json() as { summary?: string; error?: string };
     if (answer.statusCode !== 200) throw new Error(`revalidate answered ${answer.statusCode}: ${result.error ?? answer.payload.slice(0, 200)}`);
     return result.summary ?? "";
@@ -111,9 +109,7 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
     // Another instance parsed a change (or an operator called its hook): refresh here from its results.
     void claim.onAnnouncement(({ from, files }) => void freshness.refresh(files, `content changed (told by instance ${from})`, { announced: true }));
     // An operator's call of this instance's hook: the others refresh too. (The watcher's own calls announce through freshness.)
-    onHookRevalidated((files) => {
-      if (!ownCall) void claim.announce(changeIdOf(listPostFiles(contentDir())), files);
-    });
+    onHookRevalidated((files) => void claim.announce(changeIdOf(listPostFiles(contentDir())), files));
   }
   // Pages prerendered by the build show the posts it read; if the folder changed since, they are out of date.
   if (builtContentFingerprint() !== contentFingerprint(content)) void freshness.refresh([], "content changed since the build");

@@ -146,7 +146,7 @@ export function onHookRevalidated(listener: ((files: string[]) => void) | undefi
   (globalThis as HookHolder)[HOOK_LISTENER] = listener;
 }
 
-/** Called by the revalidate hook once it has refreshed this instance (a no-op without a listener). */
+/** Called by the revalidate hook after an operator's call has refreshed this instance (a no-op without a listener). */
 export function hookRevalidated(files: string[]): void {
   (globalThis as HookHolder)[HOOK_LISTENER]?.(files);
 }

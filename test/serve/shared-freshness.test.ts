@@ -57,12 +57,16 @@ describe.skipIf(!hasRedisServer)("lib/serve/freshness with a change claim (REDIS
     }
   };
 
-  it("parses a change on one instance; the other rebuilds its index from those results without parsing", async () => {
+  /** Instances a and b of one build, on two folders holding the same post. */
+  const twoInstances = async (buildId: string) => {
     vi.stubEnv("CONTENT_CACHE_DIR", "off");
     const files = { "_posts/2024-01-01-a.md": article("甲") };
     const [dirA, dirB] = [tempContentDir(files), tempContentDir(files)];
-    const a = await instance("a", dirA, "build-f1");
-    const b = await instance("b", dirB, "build-f1");
+    return { a: await instance("a", dirA, buildId), b: await instance("b", dirB, buildId), dirA, dirB };
+  };
+
+  it("parses a change on one instance; the other rebuilds its index from those results without parsing", async () => {
+    const { a, b, dirA, dirB } = await twoInstances("build-f1");
     addPost([dirA, dirB], "_posts/2024-01-02-b.md", "乙");
     // Both watchers fire for the same file.
     await Promise.all([a.freshness.refresh(["_posts/2024-01-02-b.md"], "content changed"), b.freshness.refresh(["_posts/2024-01-02-b.md"], "content changed")]);
@@ -75,11 +79,7 @@ describe.skipIf(!hasRedisServer)("lib/serve/freshness with a change claim (REDIS
   });
 
   it("refreshes an instance that does not watch when the one that parsed announces the change, once", async () => {
-    vi.stubEnv("CONTENT_CACHE_DIR", "off");
-    const files = { "_posts/2024-01-01-a.md": article("甲") };
-    const [dirA, dirB] = [tempContentDir(files), tempContentDir(files)];
-    const a = await instance("a", dirA, "build-f2");
-    const b = await instance("b", dirB, "build-f2");
+    const { a, b, dirA, dirB } = await twoInstances("build-f2");
     const heard: string[] = [];
     await b.claim.onAnnouncement(({ from, files: changed }) => {
       heard.push(from);
