@@ -68,6 +68,8 @@ type Holder = { [RUNTIME]?: SharedCacheRuntime; [MARKS]?: AsyncLocalStorage<Requ
 export type CacheOutcome = "shared" | "render";
 interface RequestMark {
   outcome?: CacheOutcome;
+  /** Renders of this request still on their way to Redis. */
+  writes: Promise<unknown>[];
 }
 
 export function installSharedCache(runtime: SharedCacheRuntime | undefined): void {
@@ -134,11 +136,26 @@ function marks(): AsyncLocalStorage<RequestMark> {
   return ((globalThis as Holder)[MARKS] ??= new AsyncLocalStorage<RequestMark>());
 }
 
-/** Runs one request's handling; resolves to its result and what the shared cache did for it. */
+/**
+ * Runs one request's handling; resolves to its result and what the shared
+ * cache did for it, once the request's renders are in Redis (each write is
+ * bounded): an instance that has answered a page can count on the others
+ * finding it. Next.js stores a render while the answer goes out, so the
+ * writes are collected until the next turn of the event loop.
+ */
 export async function trackOutcome<T>(run: () => Promise<T>): Promise<[T, CacheOutcome | undefined]> {
-  const mark: RequestMark = {};
+  const mark: RequestMark = { writes: [] };
   const result = await marks().run(mark, run);
+  if (mark.outcome === "render") {
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all(mark.writes);
+  }
   return [result, mark.outcome];
+}
+
+/** Registers a render's write to Redis with the request that rendered it (see trackOutcome). */
+export function noteWrite(write: Promise<unknown>): void {
+  marks().getStore()?.writes.push(write);
 }
 
 /** Notes, for the request being handled, that it was answered from another instance's render or rendered here. */
