@@ -162,4 +162,19 @@ describe.skipIf(!hasRedisServer)("next-cache-handler.ts: two instances on a loop
     }
     expect(sharedCacheRuntime()?.counts.renders).toBe(1);
   });
+  // After the fallback test: Next.js's in-memory cache exists, as under `npm start`.
+  it("answers a page it holds for the current edition from memory, asking Redis only once the content changed", async () => {
+    edition = "e7";
+    let asked = 0;
+    const counting: RedisLink = { ...link, up: true, get: (key) => ((asked += 1), link.get(key)) };
+    installSharedCache({ ...runtime("A"), link: counting });
+    expect(await handler().get("/articles/e", pageCtx)).toBeNull();
+    expect(asked).toBe(1);
+    await handler().set("/articles/e", pageValue("<p>e7</p>") as never, setCtx);
+    expect((await handler().get("/articles/e", pageCtx))?.value).toEqual(pageValue("<p>e7</p>"));
+    expect(asked).toBe(1);
+    edition = "e8"; // new content: Redis is asked (another instance may have rendered it), then the local copy, which Next.js judges by its tags
+    expect((await handler().get("/articles/e", pageCtx))?.value).toEqual(pageValue("<p>e7</p>"));
+    expect(asked).toBe(2);
+  });
 });
