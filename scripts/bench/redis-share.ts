@@ -35,7 +35,7 @@ import { get, sitemapAllPaths, waitForOk } from "./http";
 import { machineInfo } from "./machine";
 import { buildPortal, portalEnv, type PortalEnvOptions } from "./portal";
 import { killTree, sleep, startTree } from "./proc";
-import { mixPaths } from "./serve-load";
+import { keptNotes, mixPaths } from "./serve-load";
 import { fmtBytes, fmtInt } from "./stats";
 
 const DIST = ".next-redis-bench";
@@ -130,6 +130,8 @@ async function startInstance(env: PortalEnvOptions, port: number, redis: boolean
 interface CrawlResult {
   requests: number;
   renders: number;
+  /** Articles rendered by both instances (the first few). */
+  twice: string[];
   shared: number;
   errors: number;
   ms: number;
@@ -137,17 +139,19 @@ interface CrawlResult {
 
 /** Each article asked of one instance, then of the other; `concurrency` articles at a time. */
 async function crawlBoth(instances: Instance[], articles: string[], concurrency = 8): Promise<CrawlResult> {
-  const result: CrawlResult = { requests: 0, renders: 0, shared: 0, errors: 0, ms: 0 };
+  const result: CrawlResult = { requests: 0, renders: 0, twice: [], shared: 0, errors: 0, ms: 0 };
   const t0 = performance.now();
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < articles.length; i = next++) {
       const order = i % 2 === 0 ? instances : [...instances].reverse();
+      let renders = 0;
       for (const instance of order) {
         result.requests++;
         try {
           const res = await get(`${instance.base}${articles[i]}`, { timeoutMs: 60_000 });
           if (res.status !== 200) result.errors++;
+          if (res.headers["x-nextjs-cache"] === "MISS" && ++renders === 2 && result.twice.length < 5) result.twice.push(articles[i]);
           if (res.headers["x-nextjs-cache"] === "MISS") result.renders++;
           if (res.headers["x-finews-cache"] === "shared") result.shared++;
         } catch {
@@ -219,6 +223,7 @@ async function main(): Promise<number> {
   const env: PortalEnvOptions = { corpusDir, distDir: DIST, cacheDir: path.join(work, "content-cache") };
   const log = (name: string) => path.join(work, name);
   const machine = machineInfo(process.cwd());
+  const loadBefore = os.loadavg()[0];
   try {
     generateCorpus(corpusDir, { count: cli.posts, brokenEvery: 0 });
     // No article prerendered: every article page is rendered on its first request.
@@ -267,7 +272,7 @@ async function main(): Promise<number> {
       }
     }
 
-    const report = renderReport(cli, machine, crawls, loads, articles.length, mix.length);
+    const report = renderReport(cli, machine, crawls, loads, articles.length, mix.length, [loadBefore, os.loadavg()[0]]) + keptNotes(cli.out);
     mkdirSync(path.dirname(cli.out), { recursive: true });
     writeFileSync(cli.out, report);
     console.log(`\n${report}\nWrote ${path.relative(process.cwd(), cli.out)}`);
@@ -278,7 +283,7 @@ async function main(): Promise<number> {
   }
 }
 
-function renderReport(cli: Cli, machine: ReturnType<typeof machineInfo>, crawls: Record<string, CrawlResult>, loads: Record<string, LoadResult[]>, articles: number, mixSize: number): string {
+function renderReport(cli: Cli, machine: ReturnType<typeof machineInfo>, crawls: Record<string, CrawlResult>, loads: Record<string, LoadResult[]>, articles: number, mixSize: number, loadAverage: number[]): string {
   const crawlRow = (name: string, c: CrawlResult | undefined) =>
     c ? `| ${name} | ${fmtInt(c.requests)} | ${fmtInt(c.renders)} | ${fmtInt(c.shared)} | ${fmtInt(c.errors)} | ${(c.ms / 1000).toFixed(1)} s |` : `| ${name} | – | – | – | – | – |`;
   const loadRow = (setup: Setup) => {
@@ -291,7 +296,8 @@ function renderReport(cli: Cli, machine: ReturnType<typeof machineInfo>, crawls:
 \`npm run bench:redis -- --posts ${cli.posts} --runs ${cli.runs} --connections ${cli.connections} --duration ${cli.durationSec} --warmup ${cli.warmupSec}\`
 on ${machine.cpuCount} × ${machine.cpuModel}, ${fmtBytes(machine.totalMemBytes)} RAM, ${machine.os}, Node ${machine.node},
 Next.js ${machine.nextInstalled}, ${spawnSync("redis-server", ["--version"], { encoding: "utf8" }).stdout.trim().split(" ").slice(0, 3).join(" ")}; ${machine.date}, code ${machine.codeVersion}.
-Every instance, Redis and the load generator share these cores.
+Every instance, Redis and the load generator share these cores; the machine's 1-minute load average was
+${loadAverage.map((l) => l.toFixed(1)).join(" at the start and ")} at the end (other work on the machine counts in it).
 
 A generated corpus of ${fmtInt(cli.posts)} posts, built once with no article prerendered (\`PRERENDER_ARTICLES=0\`), so every
 article page is rendered on its first request. Instances are \`npm start\` of that one build on one content folder.
@@ -306,7 +312,7 @@ A render is an answer Next.js marks \`x-nextjs-cache: MISS\`; "shared" answers c
 | --- | ---: | ---: | ---: | ---: | ---: |
 ${crawlRow("two instances + Redis", crawls.redis)}
 ${crawlRow("two instances, no Redis", crawls.plain)}
-
+${crawls.redis?.twice.length ? `\nRendered by both instances with Redis: ${crawls.redis.twice.map((p) => `\`${p}\``).join(", ")}.\n` : ""}
 ## Requests/s
 
 autocannon, ${cli.connections} connections in all (split evenly between the instances, as a round-robin balancer would),

@@ -105,7 +105,7 @@ class MemoryTrace {
 }
 
 /** The hand-written "## Notes" of an earlier report, which a new run keeps. */
-function keptNotes(file: string): string {
+export function keptNotes(file: string): string {
   if (!existsSync(file)) return "";
   const text = readFileSync(file, "utf8");
   const at = text.indexOf("\n## Notes\n");
