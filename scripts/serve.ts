@@ -29,7 +29,7 @@ import { startContentWorker } from "../lib/content/content-worker";
 import { contentFingerprint, contentLoadedAt, getContent, setBodyRenderer } from "../lib/content/content-store";
 import { articleBodies } from "../lib/serve/article-bodies";
 import { changeClaim, changeIdOf, onHookRevalidated } from "../lib/serve/change-claim";
-import { connectRedis, describeUrl, type RedisLink } from "../lib/serve/redis-link";
+import type { RedisLink } from "../lib/serve/redis-link";
 import { contentEdition, installSharedCache, newInstanceId, type SharedCacheRuntime, trackOutcome } from "../lib/serve/shared-cache";
 import { listPostFiles } from "../lib/content/post-files";
 import { startFreshness } from "../lib/serve/freshness";
@@ -65,7 +65,7 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const worker = startContentWorker();
   const warming = worker.warmUp();
   setBodyRenderer(articleBodies({ worker }));
-  const shared = startSharedCache();
+  const shared = await startSharedCache();
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   await Promise.all([app.prepare(), warming]);
@@ -131,9 +131,11 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
  * pages with the other instances of this build. The link connects in the background: the instance serves
  * whether Redis is up or not.
  */
-function startSharedCache(): (SharedCacheRuntime & { link: RedisLink }) | undefined {
+async function startSharedCache(): Promise<(SharedCacheRuntime & { link: RedisLink }) | undefined> {
   const url = settings.redisUrl();
   if (!url) return undefined;
+  // Loaded only here: an instance without REDIS_URL never loads the Redis client.
+  const { connectRedis, describeUrl } = await import("../lib/serve/redis-link");
   const buildId = readFileSync(path.join(distDir(), "BUILD_ID"), "utf8").trim();
   const link = connectRedis({ url });
   const runtime: SharedCacheRuntime = {
