@@ -19,6 +19,12 @@
  * revalidate through the same `/api/revalidate` route operators call,
  * handed to Next.js in-process (Next.js drops cached pages only from inside
  * one of its requests), never over the network.
+ *
+ * With REDIS_URL, several instances of one build share rendered pages
+ * (next-cache-handler.ts, lib/serve/shared-cache.ts; answers say
+ * `x-finews-cache: shared` or `render`) and content changes (one instance
+ * parses each change, lib/serve/change-claim.ts). Without it, nothing of
+ * that is loaded.
  */
 import inject from "light-my-request";
 import { existsSync, readFileSync } from "node:fs";
