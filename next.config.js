@@ -1,5 +1,6 @@
 // @ts-check
-const { PHASE_DEVELOPMENT_SERVER } = require("next/constants");
+const path = require("node:path");
+const { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_SERVER } = require("next/constants");
 const { securityHeaders } = require("./lib/site/security-headers.cjs");
 const settings = require("./lib/site/settings.cjs");
 const { basePath } = require("./lib/site/base-path.cjs");
@@ -26,6 +27,9 @@ module.exports = (phase) => ({
   // least recently used out first, up to NEXT_CACHE_MAX_BYTES; nothing is written into the build folder,
   // whose size stays what the build made it. (Prerendered pages are still read from it.)
   cacheMaxMemorySize: settings.nextCacheMaxBytes(),
+  // REDIS_URL: `npm start` instances share rendered pages through Redis (next-cache-handler.ts, read at run time
+  // under tsx, so it is named only for the server phase; builds and `npm run dev` keep Next.js's own cache).
+  ...(phase === PHASE_PRODUCTION_SERVER && settings.redisUrl() ? { cacheHandler: path.join(__dirname, "next-cache-handler.ts") } : {}),
   // Share cards are drawn by resvg's native binary (lib/share/card.ts): loaded from node_modules, not bundled.
   serverExternalPackages: ["@resvg/resvg-js"],
   experimental: {

@@ -19,6 +19,12 @@
  * revalidate through the same `/api/revalidate` route operators call,
  * handed to Next.js in-process (Next.js drops cached pages only from inside
  * one of its requests), never over the network.
+ *
+ * With REDIS_URL, several instances of one build share rendered pages
+ * (next-cache-handler.ts, lib/serve/shared-cache.ts; answers say
+ * `x-finews-cache: shared` or `render`) and content changes (one instance
+ * parses each change, lib/serve/change-claim.ts). Without it, nothing of
+ * that is loaded.
  */
 import inject from "light-my-request";
 import { existsSync, readFileSync } from "node:fs";
@@ -28,6 +34,10 @@ import path from "node:path";
 import { startContentWorker } from "../lib/content/content-worker";
 import { contentFingerprint, contentLoadedAt, getContent, setBodyRenderer } from "../lib/content/content-store";
 import { articleBodies } from "../lib/serve/article-bodies";
+import { changeClaim, changeIdOf, onHookRevalidated } from "../lib/serve/change-claim";
+import type { RedisLink } from "../lib/serve/redis-link";
+import { contentEdition, installSharedCache, newInstanceId, type SharedCacheRuntime, trackOutcome } from "../lib/serve/shared-cache";
+import { listPostFiles } from "../lib/content/post-files";
 import { startFreshness } from "../lib/serve/freshness";
 import { describeListenAddress } from "../lib/serve/listen-address";
 import { missingPages, movedPages, topLevelNames } from "../lib/serve/missing-pages";
@@ -61,6 +71,7 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
   const worker = startContentWorker();
   const warming = worker.warmUp();
   setBodyRenderer(articleBodies({ worker }));
+  const shared = await startSharedCache();
   const { default: next } = await import("next");
   const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
   await Promise.all([app.prepare(), warming]);
@@ -74,6 +85,7 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
     // Pages, feeds and sitemaps are rendered from the content index: it last changed when it was last (re)read.
     lastModified: () => contentLoadedAt(),
     cache: { ttlMs: settings.microcacheTtlMs(), maxBytes: settings.microcacheMaxBytes(), maxEntries: settings.microcacheMaxEntries() },
+    ...(shared ? { trackCache: trackOutcome } : {}),
   });
   const server = http.createServer((req, res) => void pipeline.handle(req, res));
   // Longer than a typical load balancer's idle timeout, so it never reuses a socket we closed.
@@ -97,17 +109,49 @@ export async function serve({ port, hostname }: ServeOptions): Promise<http.Serv
     if (answer.statusCode !== 200) throw new Error(`revalidate answered ${answer.statusCode}: ${result.error ?? answer.payload.slice(0, 200)}`);
     return result.summary ?? "";
   };
-  const freshness = startFreshness({ contentDir: contentDir(), watch: settings.watchesContent(), revalidate, worker });
+  const claim = shared && changeClaim({ link: shared.link, instance: shared.instance, buildId: shared.buildId });
+  const freshness = startFreshness({ contentDir: contentDir(), watch: settings.watchesContent(), revalidate, worker, ...(claim ? { claim } : {}) });
+  if (claim) {
+    // Another instance parsed a change (or an operator called its hook): refresh here from its results.
+    void claim.onAnnouncement(({ from, files }) => void freshness.refresh(files, `content changed (told by instance ${from})`, { announced: true }));
+    // An operator's call of this instance's hook: the others refresh too. (The watcher's own calls announce through freshness.)
+    onHookRevalidated((files) => void claim.announce(changeIdOf(listPostFiles(contentDir())), files));
+  }
   // Pages prerendered by the build show the posts it read; if the folder changed since, they are out of date.
   if (builtContentFingerprint() !== contentFingerprint(content)) void freshness.refresh([], "content changed since the build");
 
   const shutdown = () => {
+    if (shared) console.log(`redis: this instance rendered ${shared.counts.renders} pages and served ${shared.counts.shared} from other instances' renders`);
     pipeline.close();
     server.close();
-    void Promise.allSettled([freshness.close().then(() => worker.close()), app.close()]).finally(() => process.exit(0));
+    void Promise.allSettled([freshness.close().then(() => worker.close()), app.close(), shared?.link.close()]).finally(() => process.exit(0));
     setTimeout(() => process.exit(0), 3000).unref();
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
   return server;
+}
+
+/**
+ * REDIS_URL set: the link to Redis and what Next.js's cache handler (next-cache-handler.ts) needs to share
+ * pages with the other instances of this build. The link connects in the background: the instance serves
+ * whether Redis is up or not.
+ */
+async function startSharedCache(): Promise<(SharedCacheRuntime & { link: RedisLink }) | undefined> {
+  const url = settings.redisUrl();
+  if (!url) return undefined;
+  // Loaded only here: an instance without REDIS_URL never loads the Redis client.
+  const { connectRedis, describeUrl } = await import("../lib/serve/redis-link");
+  const buildId = readFileSync(path.join(distDir(), "BUILD_ID"), "utf8").trim();
+  const link = connectRedis({ url });
+  const runtime: SharedCacheRuntime = {
+    link,
+    instance: newInstanceId(),
+    buildId,
+    edition: () => contentEdition(getContent()),
+    counts: { renders: 0, shared: 0 },
+  };
+  installSharedCache(runtime);
+  console.log(`redis: sharing pages and content changes through ${describeUrl(url)} (build ${buildId}, instance ${runtime.instance})`);
+  return runtime;
 }

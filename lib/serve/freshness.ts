@@ -10,10 +10,16 @@
  * cache → `revalidate` rebuilds the index from that cache (no parsing left
  * to do) and drops the cached pages. Refreshes run one at a time; changes
  * that arrive meanwhile are taken by the next one.
+ *
+ * With several instances on one content folder (REDIS_URL), `claim`
+ * (lib/serve/change-claim.ts) makes one instance parse a change and the
+ * others rebuild their index from its results; the one that parsed tells
+ * the others, so an instance that does not watch refreshes too.
  */
 import { getContent, rememberParsed } from "../content/content-store";
 import { listPostFiles } from "../content/post-files";
 import type { ContentWorker } from "../content/content-worker";
+import { type ChangeClaim, changeIdOf, type ParsedBy, type ParsedPost } from "./change-claim";
 import { scheduleAt } from "../content/schedule";
 import { watchContent } from "../content/watch";
 import { formatShanghai } from "../time";
@@ -26,43 +32,72 @@ export interface FreshnessOptions {
   revalidate: (files: string[]) => Promise<string>;
   /** Where posts are parsed (its owner closes it). */
   worker: ContentWorker;
+  /** Shares a change's parsing with the other instances (REDIS_URL); without it, every change is parsed here. */
+  claim?: ChangeClaim;
   log?: (line: string) => void;
 }
 
 export interface Freshness {
-  /** Parse what changed, then revalidate; `why` goes into the log line. */
-  refresh(files: string[], why: string): Promise<void>;
+  /**
+   * Parse what changed, then revalidate; `why` goes into the log line.
+   * `announced`: another instance said content changed; nothing is done when this instance's index already matches the folder.
+   */
+  refresh(files: string[], why: string, options?: { announced?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
-export function startFreshness({ contentDir, watch, revalidate, worker, log = console.log }: FreshnessOptions): Freshness {
+export function startFreshness({ contentDir, watch, revalidate, worker, claim, log = console.log }: FreshnessOptions): Freshness {
   let closed = false;
   let queue = Promise.resolve();
   let cancelScheduled = () => {};
 
-  /** New and changed post files, parsed off the main thread and handed to the store. */
-  const parseChanged = async () => {
+  /** Parses `entries` in the worker; a file refused unread (too large, not a regular file) is left out: the index build refuses it again from its listing. */
+  const parseHere = async (entries: ReturnType<typeof listPostFiles>): Promise<ParsedPost[]> => {
+    const parsed = await worker.parse(entries);
+    return entries.flatMap((entry, i) => (parsed[i].read ? [{ entry, result: parsed[i].result }] : []));
+  };
+
+  /** New and changed post files, parsed off the main thread (or by the instance that claimed the change) and handed to the store. */
+  const parseChanged = async (): Promise<{ by?: ParsedBy; changeId?: string }> => {
     const known = getContent(contentDir).cache;
-    const changed = listPostFiles(contentDir).filter((entry) => {
+    const listing = listPostFiles(contentDir);
+    const changed = listing.filter((entry) => {
       const cached = known.get(entry.relativePath);
       return !cached || cached.size !== entry.size || cached.mtimeMs !== entry.mtimeMs;
     });
-    const parsed = await worker.parse(changed);
-    // A file refused unread (too large, not a regular file) is not remembered: the index build refuses it again from its listing.
-    rememberParsed(
-      contentDir,
-      changed.flatMap((entry, i) => (parsed[i].read ? [{ entry, result: parsed[i].result }] : [])),
-    );
+    const changeId = claim ? changeIdOf(listing) : undefined;
+    if (!claim || changed.length === 0) {
+      rememberParsed(contentDir, await parseHere(changed));
+      return { changeId };
+    }
+    const { parsed, by } = await claim.parse(changeId!, () => parseHere(changed));
+    // Another instance's results stand in only for files exactly as this instance sees them.
+    const results = new Map(parsed.map((p) => [p.entry.relativePath, p]));
+    const fitting = changed.flatMap((entry) => {
+      const result = results.get(entry.relativePath);
+      return result && result.entry.size === entry.size && result.entry.mtimeMs === entry.mtimeMs ? [result] : [];
+    });
+    rememberParsed(contentDir, fitting);
+    const rest = by === "by another instance" ? changed.filter((entry) => !fitting.some((f) => f.entry.relativePath === entry.relativePath)) : [];
+    if (rest.length) rememberParsed(contentDir, await parseHere(rest));
+    return { by, changeId };
   };
 
-  const refresh = (files: string[], why: string): Promise<void> => {
+  /** The listing this instance last refreshed from (with a claim): an announcement of the same content needs nothing. */
+  let refreshedFrom = claim ? changeIdOf(listPostFiles(contentDir)) : undefined;
+
+  const refresh = (files: string[], why: string, { announced = false } = {}): Promise<void> => {
     queue = queue.then(async () => {
       if (closed) return;
       const started = performance.now();
       try {
-        await parseChanged();
+        const { by, changeId } = await parseChanged();
+        // Told by another instance, but this one already refreshed from the same files (its own watcher was first).
+        if (announced && changeId === refreshedFrom) return;
         const summary = await revalidate(files);
-        log(`${why}: ${summary} in ${Math.round(performance.now() - started)} ms`);
+        refreshedFrom = changeId;
+        log(`${why}: ${summary} in ${Math.round(performance.now() - started)} ms${by ? ` (parsed ${by})` : ""}`);
+        if (claim && changeId && by === "here") await claim.announce(changeId, files);
       } catch (error) {
         log(`${why}: refresh failed: ${error instanceof Error ? error.message : String(error)}`);
       }

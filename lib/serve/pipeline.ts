@@ -18,7 +18,7 @@
  * are taken off the request, so that only send.ts answers 304.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type Answer, plainText } from "./answer";
+import { type Answer, plainText, withHeaders } from "./answer";
 import { withCachingHeaders } from "./caching-headers";
 import { captureAnswer, type Handler } from "./capture";
 import { budgetedLog } from "./log-budget";
@@ -51,6 +51,11 @@ export interface PipelineOptions {
   log?: (line: string) => void;
   /** Clock, for tests. */
   now?: () => number;
+  /**
+   * With a shared page cache (REDIS_URL): runs Next.js's handling of one request and says whether its answer
+   * was another instance's render (`shared`) or rendered here (`render`), sent as `x-finews-cache`.
+   */
+  trackCache?: <T>(run: () => Promise<T>) => Promise<[T, string | undefined]>;
 }
 
 export interface Pipeline {
@@ -65,7 +70,7 @@ const MiB = 1024 * 1024;
 const SERVER_ERROR = withCachingHeaders(plainText(500, "500 服务器出错了，请稍后再试。(Internal Server Error)"), "/");
 
 export function createPipeline(options: PipelineOptions): Pipeline {
-  const { handler, notFoundDocument, missingPage, movedPage, lastModified, now = Date.now } = options;
+  const { handler, notFoundDocument, missingPage, movedPage, lastModified, trackCache, now = Date.now } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 16 * MiB;
   const maxTargetBytes = options.maxTargetBytes ?? 4096;
   // At most 60 lines a minute: every refusal is a stranger's request, and strangers send them by the thousand.
@@ -83,11 +88,14 @@ export function createPipeline(options: PipelineOptions): Pipeline {
 
   /** Next.js's answer for this request, finished; undefined when it went out as a stream or the client left. */
   const produce = async (req: IncomingMessage, res: ServerResponse, path: string, encoding: Encoding, request: Requested): Promise<Answer | undefined> => {
-    const captured = await captureAnswer(handler, req, res, {
-      maxBodyBytes,
-      streamHead: (head) => sendHead(res, withCachingHeaders(head, path), request),
-    });
-    return captured.kind === "answer" ? finish(captured.answer, path, encoding) : undefined;
+    const capture = () =>
+      captureAnswer(handler, req, res, {
+        maxBodyBytes,
+        streamHead: (head) => sendHead(res, withCachingHeaders(head, path), request),
+      });
+    const [captured, outcome] = trackCache ? await trackCache(capture) : [await capture(), undefined];
+    if (captured.kind !== "answer") return undefined;
+    return finish(outcome ? withHeaders(captured.answer, { "x-finews-cache": outcome }) : captured.answer, path, encoding);
   };
 
   // Never rejects: whatever fails ends as one log line and a 500.

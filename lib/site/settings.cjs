@@ -125,6 +125,14 @@ const settings = {
   nextCacheMaxBytes() {
     return numberOr("NEXT_CACHE_MAX_BYTES", 64 * MiB, { min: 1 * MiB, sizes: true });
   },
+  /**
+   * `REDIS_URL` (`redis://host:6379`, `rediss://…`): several `npm start` instances share one page cache and one
+   * freshness signal through this Redis (lib/serve/shared-cache.ts); unset, each instance works alone.
+   */
+  redisUrl() {
+    const value = (process.env.REDIS_URL ?? "").trim();
+    return /^rediss?:\/\/[^\s]+$/.test(value) ? value : undefined;
+  },
   /** `MAX_POST_BYTES`: a post file larger than this is skipped, unread (default 2M). */
   maxPostBytes() {
     return numberOr("MAX_POST_BYTES", 2 * MiB, { min: 1 * KiB, sizes: true });
@@ -157,6 +165,8 @@ function settingProblems() {
       problems.push(/** @type {Error} */ (error).message);
     }
   }
+  const redis = (process.env.REDIS_URL ?? "").trim();
+  if (redis !== "" && !settings.redisUrl()) problems.push(`REDIS_URL=${JSON.stringify(redis.slice(0, 80))} is not a redis:// or rediss:// URL`);
   const token = process.env.REVALIDATE_TOKEN;
   if (token !== undefined && token !== "" && token.length < 16) {
     problems.push(`REVALIDATE_TOKEN is ${token.length} characters long; it must have 16 or more (openssl rand -hex 24 makes one)`);

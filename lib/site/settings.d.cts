@@ -16,6 +16,7 @@ export function microcacheTtlMs(): number;
 export function microcacheMaxBytes(): number;
 export function microcacheMaxEntries(): number;
 export function nextCacheMaxBytes(): number;
+export function redisUrl(): string | undefined;
 export function maxPostBytes(): number;
 export function maxPostDepth(): number;
 export function settingProblems(): string[];

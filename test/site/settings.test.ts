@@ -33,6 +33,19 @@ describe("lib/site/settings.cjs", () => {
     expect(settings.revalidateToken()).toBeUndefined();
   });
 
+  it("takes REDIS_URL only as a redis:// or rediss:// URL, and names anything else", () => {
+    vi.stubEnv("REDIS_URL", "");
+    expect(settings.redisUrl()).toBeUndefined();
+    expect(settings.settingProblems()).toEqual([]);
+    vi.stubEnv("REDIS_URL", " redis://127.0.0.1:6379 ");
+    expect(settings.redisUrl()).toBe("redis://127.0.0.1:6379");
+    vi.stubEnv("REDIS_URL", "rediss://user:pw@cache.example:6380/1");
+    expect(settings.redisUrl()).toBe("rediss://user:pw@cache.example:6380/1");
+    vi.stubEnv("REDIS_URL", "127.0.0.1:6379");
+    expect(settings.redisUrl()).toBeUndefined();
+    expect(settings.settingProblems()).toEqual(['REDIS_URL="127.0.0.1:6379" is not a redis:// or rediss:// URL']);
+  });
+
   it("binds the dev server to loopback and npm start to every interface unless HOST says otherwise", () => {
     vi.stubEnv("HOST", "");
     expect(settings.host({ dev: true })).toBe("127.0.0.1");

@@ -2,8 +2,9 @@ import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { getIndex, refreshContent } from "@/lib/content/content-store";
 import { formatSummary } from "@/lib/content/problems";
+import { hookRevalidated } from "@/lib/serve/change-claim";
 import { articleIdFor } from "@/lib/content/article-id";
-import { revalidateTokens } from "@/lib/site/revalidate-token";
+import { revalidateTokens, watcherToken } from "@/lib/site/revalidate-token";
 import { FEED_FORMATS, feedPath } from "@/lib/site/feeds";
 import { sitemapNames, sitemapPath } from "@/lib/site/sitemaps";
 import { articlePath, homePath } from "@/lib/site/urls";
@@ -47,6 +48,9 @@ export async function POST(request: Request) {
   // Next.js regenerates a revalidated page on its next visit and hands that visitor the old render:
   // the hook is that visitor for the home page, so readers get the new one (after a moment's regeneration).
   after(() => fetch(new URL(homePath(), request.url), { cache: "no-store" }).then((r) => r.arrayBuffer(), () => undefined));
+  // Several instances (REDIS_URL): an operator's call reaches the others too (lib/serve/change-claim.ts);
+  // the watcher's own calls are announced by lib/serve/freshness.ts once the change is parsed.
+  if (token !== watcherToken()) hookRevalidated(files);
   return Response.json({
     summary: formatSummary(content),
     parsed: content.parsed,
