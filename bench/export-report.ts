@@ -5,7 +5,7 @@
  */
 import type { ExportTree } from "./export-tree";
 import type { ExportBenchSettings, ExportSizeResult, GeneratorResult, GeneratorTree, PortalMode, PortalRun } from "./export-results";
-import { closingSections, markdownTable } from "./markdown";
+import { closingSections, machineRows, markdownTable } from "./markdown";
 import type { MeasuredRun } from "./proc";
 import type { MachineInfo } from "./results";
 import { fmtBytes, fmtInt, fmtMs, percentile } from "./stats";
@@ -329,12 +329,7 @@ function machineSection(m: MachineInfo, s: ExportBenchSettings, results: ExportS
   return markdownTable(
     ["", ""],
     [
-      ["Date", m.date],
-      ["CPU", `${m.cpuModel} × ${m.cpuCount}`],
-      ["Memory", fmtBytes(m.totalMemBytes)],
-      ["OS", m.os],
-      ["Node.js", m.node],
-      ["Next.js", `${m.nextInstalled} (package.json: ${m.nextDeclared})`],
+      ...machineRows(m),
       ["Hugo", m.hugo ?? "not found"],
       ["Jekyll", m.jekyll ?? "not found"],
       ["Code measured", m.codeVersion],

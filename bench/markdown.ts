@@ -5,6 +5,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { MachineInfo } from "./results";
+import { fmtBytes } from "./stats";
 
 export const NOTES_HEADING = "## Notes";
 
@@ -54,4 +56,16 @@ export function keepNotesSection(oldDoc: string | undefined, newDoc: string): st
 export function writeKeepingNotes(file: string, newDoc: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, keepNotesSection(existsSync(file) ? readFileSync(file, "utf8") : undefined, newDoc));
+}
+
+/** The rows every report's machine table starts with (a report adds its own tools and settings after them). */
+export function machineRows(m: MachineInfo): string[][] {
+  return [
+    ["Date", m.date],
+    ["CPU", `${m.cpuModel} × ${m.cpuCount}`],
+    ["Memory", fmtBytes(m.totalMemBytes)],
+    ["OS", m.os],
+    ["Node.js", m.node],
+    ["Next.js", `${m.nextInstalled} (package.json: ${m.nextDeclared})`],
+  ];
 }

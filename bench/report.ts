@@ -5,7 +5,7 @@
  */
 import type { GeneratorBuild } from "./compare";
 import type { DirSize } from "./fs-size";
-import { closingSections, markdownTable } from "./markdown";
+import { closingSections, machineRows, markdownTable } from "./markdown";
 import type { MeasuredRun } from "./proc";
 import type { BenchSettings, MachineInfo, SizeResult } from "./results";
 import { fmtBytes, fmtInt, fmtMs, ratio } from "./stats";
@@ -34,12 +34,7 @@ function machineSection(m: MachineInfo, s: BenchSettings): string {
   return markdownTable(
     ["", ""],
     [
-      ["Date", m.date],
-      ["CPU", `${m.cpuModel} × ${m.cpuCount}`],
-      ["Memory", fmtBytes(m.totalMemBytes)],
-      ["OS", m.os],
-      ["Node.js", m.node],
-      ["Next.js", `${m.nextInstalled} (package.json: ${m.nextDeclared})`],
+      ...machineRows(m),
       ["Jekyll / Hugo", `${m.jekyll ?? "not found"} / ${m.hugo ?? "not found"}`],
       ["Code measured", m.codeVersion],
       ["Run", `\`npm run bench -- --sizes ${s.sizes.join(",")}${s.compare ? "" : " --skip-compare"}\`, seed ${s.seed}`],
